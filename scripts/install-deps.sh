@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Equivalue needs to build, run and test.
+# Only what is missing is installed; safe to run again.
+set -euo pipefail
+build_pkgs=(cmake g++ make pkg-config libboost-dev nlohmann-json3-dev libcli11-dev
+  libsqlitecpp-dev libsqlite3-dev libxlsxwriter-dev libwxgtk3.2-dev libgtest-dev libtbb-dev)
+test_pkgs=(xvfb xauth x11-apps libreoffice-calc-nogui python3 python3-openpyxl poppler-utils
+  sqlite3 python3-numpy python3-xlsxwriter python3-pandas time)
+want=("${build_pkgs[@]}")
+[ "${1:-}" = "--with-tests" ] && want+=("${test_pkgs[@]}")
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,462 @@
+#include "equivalue/core/sroi.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <random>
+#include <thread>
+
+namespace eqv {
+namespace {
+
+const Decimal kOne = 1;
+
+int last_value_year(const Outcome& o) { return o.start_year + o.duration - 1; }
+
+int horizon_of(const Sroi& sroi) {
+  int horizon = 0;
+  for (const auto& o : sroi.outcomes) horizon = std::max(horizon, last_value_year(o));
+  for (const auto& in : sroi.inputs) horizon = std::max(horizon, in.year);
+  return std::max(horizon, 1);
+}
+
+// The outcome's present value with the given discount factors (index = year).
+Decimal outcome_present_value(const Outcome& o, const Sroi& sroi, const ProjectSettings& settings,
+                              const std::vector<Decimal>& df) {
+  Decimal value = first_year_value(o, sroi, settings);
+  Decimal pv = 0;
+  const Decimal keep = kOne - o.drop_off;
+  for (int t = o.start_year; t <= last_value_year(o); ++t) {
+    if (t > o.start_year) value *= keep;
+    pv += value * applied_factor(df, t, sroi.first_year_discounted);
+  }
+  return pv;
+}
+
+Decimal inputs_present_value(const Sroi& sroi, const std::vector<Decimal>& df) {
+  Decimal total = 0;
+  for (const auto& in : sroi.inputs) total += in.amount * df[static_cast<std::size_t>(in.year)];
+  return total;
+}
+
+// Finds x in [lo, hi] with f(x) = 0 where f(lo), f(hi) differ in sign: the Illinois
+// variant of false position, which keeps the bracket and converges superlinearly.
+template <typename F>
+Decimal solve_bracketed(F f, Decimal lo, Decimal hi, Decimal f_lo, Decimal f_hi) {
+  static const Decimal kTolerance("1e-24");
+  int side = 0;
+  Decimal x = lo;
+  for (int i = 0; i < 200; ++i) {
+    x = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+    const Decimal fx = f(x);
+    if (abs(fx) < kTolerance || abs(hi - lo) < kTolerance) return x;
+    if ((fx > 0) == (f_hi > 0)) {
+      hi = x;
+      f_hi = fx;
+      if (side == -1) f_lo /= 2;
+      side = -1;
+    } else {
+      lo = x;
+      f_lo = fx;
+      if (side == 1) f_hi /= 2;
+      side = 1;
+    }
+  }
+  return x;
+}
+
+template <typename F>
+std::optional<Decimal> root_on(F f, const Decimal& lo, const Decimal& hi) {
+  const Decimal f_lo = f(lo), f_hi = f(hi);
+  if (f_lo == 0) return lo;
+  if (f_hi == 0) return hi;
+  if ((f_lo > 0) == (f_hi > 0)) return std::nullopt;
+  return solve_bracketed(f, lo, hi, f_lo, f_hi);
+}
+
+std::optional<Decimal> ratio_of(const Decimal& pv, const Decimal& inputs) {
+  if (inputs == 0) return std::nullopt;
+  return pv / inputs;
+}
+
+SwitchingValues switching_values(const Sroi& sroi, const ProjectSettings& settings,
+                                 const std::vector<Decimal>& df, const SroiResult& base) {
+  SwitchingValues sv;
+  const Decimal& inputs = base.total_inputs;
+  if (inputs == 0) {
+    for (const auto& o : sroi.outcomes) {
+      std::map<Assumption, std::optional<Decimal>> none;
+      for (Assumption a : kAllAssumptions) none[a] = std::nullopt;
+      sv.outcomes.emplace_back(o.id, none);
+    }
+    return sv;
+  }
+  for (std::size_t i = 0; i < sroi.outcomes.size(); ++i) {
+    const Outcome& o = sroi.outcomes[i];
+    const Decimal others = base.present_value - base.outcomes[i].present_value;
+    const Decimal needed = inputs - others;  // what this outcome alone must be worth
+    std::map<Assumption, std::optional<Decimal>> values;
+    for (Assumption a : kAllAssumptions) {
+      Outcome probe = o;
+      if (a == Assumption::drop_off) {
+        auto f = [&](const Decimal& x) {
+          probe.drop_off = x;
+          return outcome_present_value(probe, sroi, settings, df) - needed;
+        };
+        values[a] = o.duration > 1 ? root_on(f, Decimal(0), Decimal(1)) : std::nullopt;
+        continue;
+      }
+      // PV of the outcome is linear in g(a): a itself for quantity and proxy, (1 - a) for
+      // the deductions. Take the PV per unit of g, then solve for the g that gives `needed`.
+      const bool is_deduction = a != Assumption::quantity && a != Assumption::proxy;
+      probe.get(a) = is_deduction ? Decimal(0) : Decimal(1);
+      const Decimal per_unit = outcome_present_value(probe, sroi, settings, df);
+      if (per_unit == 0) {
+        values[a] = std::nullopt;
+        continue;
+      }
+      const Decimal g = needed / per_unit;
+      const Decimal x = is_deduction ? kOne - g : g;
+      const bool in_domain = is_deduction ? (x >= 0 && x <= 1) : x >= 0;
+      values[a] = in_domain ? std::optional<Decimal>(x) : std::nullopt;
+    }
+    sv.outcomes.emplace_back(o.id, std::move(values));
+  }
+  // The constant rate at which PV = inputs, searched over 0% to 1,000% a year.
+  const int horizon = base.horizon;
+  auto f = [&](const Decimal& r) {
+    Discount d;
+    d.rate = r;
+    const auto factors = discount_factors(d, horizon);
+    Decimal pv = 0;
+    for (const auto& o : sroi.outcomes) pv += outcome_present_value(o, sroi, settings, factors);
+    return pv - inputs_present_value(sroi, factors);
+  };
+  static const char* kGrid[] = {"0", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1", "2", "5", "10"};
+  Decimal prev_r(kGrid[0]);
+  Decimal prev_f = f(prev_r);
+  if (prev_f == 0) sv.discount_rate = prev_r;
+  for (std::size_t k = 1; k < std::size(kGrid) && !sv.discount_rate; ++k) {
+    const Decimal r(kGrid[k]);
+    const Decimal fr = f(r);
+    if (fr == 0) {
+      sv.discount_rate = r;
+    } else if ((fr > 0) != (prev_f > 0)) {
+      sv.discount_rate = solve_bracketed(f, prev_r, r, prev_f, fr);
+    }
+    prev_r = r;
+    prev_f = fr;
+  }
+  return sv;
+}
+
+std::vector<TornadoBar> tornado(const Sroi& sroi, const ProjectSettings& settings,
+                                const std::vector<Decimal>& df, const SroiResult& base) {
+  std::vector<TornadoBar> bars;
+  const Decimal& inputs = base.total_inputs;
+  static const Decimal kLow("0.8"), kHigh("1.2");
+  for (std::size_t i = 0; i < sroi.outcomes.size(); ++i) {
+    const Outcome& o = sroi.outcomes[i];
+    const Decimal others = base.present_value - base.outcomes[i].present_value;
+    for (Assumption a : kAllAssumptions) {
+      TornadoBar bar;
+      bar.outcome = o.id;
+      bar.assumption = a;
+      bar.label = o.id + " " + assumption_name(a);
+      const auto range = o.ranges.find(a);
+      if (range != o.ranges.end()) {
+        bar.low = range->second.low;
+        bar.high = range->second.high;
+      } else {
+        bar.low = o.get(a) * kLow;
+        bar.high = o.get(a) * kHigh;
+        if (a != Assumption::quantity && a != Assumption::proxy) bar.high = std::min(bar.high, kOne);
+      }
+      Outcome probe = o;
+      probe.get(a) = bar.low;
+      bar.ratio_at_low = ratio_of(others + outcome_present_value(probe, sroi, settings, df), inputs);
+      probe.get(a) = bar.high;
+      bar.ratio_at_high = ratio_of(others + outcome_present_value(probe, sroi, settings, df), inputs);
+      if (bar.ratio_at_low && bar.ratio_at_high) bar.swing = abs(*bar.ratio_at_high - *bar.ratio_at_low);
+      bars.push_back(std::move(bar));
+    }
+  }
+  if (sroi.discount.kind == DiscountKind::constant) {
+    TornadoBar bar;
+    bar.label = "discount rate";
+    bar.low = sroi.discount.rate * kLow;
+    bar.high = sroi.discount.rate * kHigh;
+    for (int end = 0; end < 2; ++end) {
+      Sroi probe_sroi = sroi;
+      probe_sroi.discount.rate = end == 0 ? bar.low : bar.high;
+      const SroiResult r = calculate_core(probe_sroi, settings);
+      (end == 0 ? bar.ratio_at_low : bar.ratio_at_high) = r.ratio;
+    }
+    if (bar.ratio_at_low && bar.ratio_at_high) bar.swing = abs(*bar.ratio_at_high - *bar.ratio_at_low);
+    bars.push_back(std::move(bar));
+  }
+  std::stable_sort(bars.begin(), bars.end(),
+                   [](const TornadoBar& x, const TornadoBar& y) { return x.swing > y.swing; });
+  return bars;
+}
+
+// ------------------------------------------------------------------- Monte Carlo
+
+struct SampledAssumption {
+  int slot;  // 0..5 in kAllAssumptions order
+  double low, high, mode;
+  bool triangular;
+};
+
+struct SimOutcome {
+  double point[6];                 // quantity, proxy, dw, ds, at, do
+  double proxy_scale;              // deflator rebasing x (1 - optimism bias)
+  std::vector<double> weights;     // applied discount factor for each year of its duration
+  std::vector<SampledAssumption> sampled;
+};
+
+double percentile(std::vector<double>& v, double p) {
+  // Linear interpolation between closest ranks (the spreadsheet PERCENTILE.INC rule).
+  if (v.empty()) return 0;
+  const double pos = p * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  const auto hi = std::min(lo + 1, v.size() - 1);
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lo), v.end());
+  const double a = v[lo];
+  double b = a;
+  if (hi != lo) b = *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(lo) + 1, v.end());
+  return a + (b - a) * (pos - static_cast<double>(lo));
+}
+
+std::uint64_t splitmix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+Decimal green_book_rate(int year) {
+  if (year <= 30) return Decimal("0.035");
+  if (year <= 75) return Decimal("0.030");
+  if (year <= 125) return Decimal("0.025");
+  if (year <= 200) return Decimal("0.020");
+  if (year <= 300) return Decimal("0.015");
+  return Decimal("0.010");
+}
+
+std::vector<Decimal> discount_factors(const Discount& discount, int last_year) {
+  std::vector<Decimal> df(static_cast<std::size_t>(std::max(last_year, 0) + 1));
+  df[0] = 1;
+  for (int t = 1; t <= last_year; ++t) {
+    const Decimal rate = discount.kind == DiscountKind::green_book ? green_book_rate(t) : discount.rate;
+    df[static_cast<std::size_t>(t)] = df[static_cast<std::size_t>(t - 1)] / (kOne + rate);
+  }
+  return df;
+}
+
+Decimal real_proxy_value(const Proxy& proxy, const ProjectSettings& settings) {
+  if (settings.deflators.empty() || proxy.price_year == 0 || proxy.price_year == settings.base_year)
+    return proxy.value;
+  const auto base = settings.deflators.find(settings.base_year);
+  const auto priced = settings.deflators.find(proxy.price_year);
+  if (base == settings.deflators.end() || priced == settings.deflators.end() || priced->second == 0)
+    return proxy.value;  // validation reports the missing year
+  return proxy.value * base->second / priced->second;
+}
+
+Decimal first_year_value(const Outcome& o, const Sroi& sroi, const ProjectSettings& settings) {
+  return o.quantity * real_proxy_value(o.proxy, settings) * (kOne - o.deadweight) *
+         (kOne - o.displacement) * (kOne - o.attribution) * (kOne - sroi.optimism_bias);
+}
+
+SroiResult calculate_core(const Sroi& sroi, const ProjectSettings& settings) {
+  SroiResult r;
+  r.horizon = horizon_of(sroi);
+  const auto df = discount_factors(sroi.discount, r.horizon);
+  r.years.resize(static_cast<std::size_t>(r.horizon));
+  for (int t = 1; t <= r.horizon; ++t) {
+    auto& y = r.years[static_cast<std::size_t>(t - 1)];
+    y.year = t;
+    y.discount_factor = applied_factor(df, t, sroi.first_year_discounted);
+  }
+  for (const auto& o : sroi.outcomes) {
+    OutcomeResult out;
+    out.id = o.id;
+    out.stakeholder = o.stakeholder;
+    out.type = o.type;
+    out.values.assign(static_cast<std::size_t>(r.horizon), Decimal(0));
+    Decimal value = first_year_value(o, sroi, settings);
+    const Decimal keep = kOne - o.drop_off;
+    for (int t = o.start_year; t <= last_value_year(o); ++t) {
+      if (t > o.start_year) value *= keep;
+      auto& y = r.years[static_cast<std::size_t>(t - 1)];
+      out.values[static_cast<std::size_t>(t - 1)] = value;
+      const Decimal pv = value * y.discount_factor;
+      y.value += value;
+      y.present_value += pv;
+      out.present_value += pv;
+    }
+    r.present_value += out.present_value;
+    r.split.by_type[value_type_name(o.type)] += out.present_value;
+    r.split.by_stakeholder[o.stakeholder] += out.present_value;
+    if (o.type == ValueType::fiscal) {
+      r.split.by_agency[o.agency.empty() ? "unspecified" : o.agency] += out.present_value;
+      if (o.cashable) r.split.cashable += out.present_value;
+    }
+    r.outcomes.push_back(std::move(out));
+  }
+  Decimal running = 0;
+  for (auto& y : r.years) {
+    running += y.present_value;
+    y.cumulative_present_value = running;
+  }
+  r.total_inputs = inputs_present_value(sroi, df);
+  r.npv = r.present_value - r.total_inputs;
+  r.ratio = ratio_of(r.present_value, r.total_inputs);
+  if (r.ratio) r.net_ratio = r.npv / r.total_inputs;
+  const Decimal& year_one = r.years.front().value;
+  if (year_one != 0) r.payback_months = r.total_inputs / (year_one / 12);
+  for (const auto& y : r.years) {
+    if (y.cumulative_present_value >= r.total_inputs) {
+      r.breakeven_year = y.year;
+      break;
+    }
+  }
+  return r;
+}
+
+SroiResult calculate_sroi(const Sroi& sroi, const ProjectSettings& settings, const CalcOptions& options) {
+  SroiResult r = calculate_core(sroi, settings);
+  if (options.sensitivity) {
+    const auto df = discount_factors(sroi.discount, r.horizon);
+    r.switching = switching_values(sroi, settings, df, r);
+    r.tornado = tornado(sroi, settings, df, r);
+  }
+  if (options.monte_carlo) r.monte_carlo = run_monte_carlo(sroi, settings, options);
+  return r;
+}
+
+std::optional<MonteCarloResult> run_monte_carlo(const Sroi& sroi, const ProjectSettings& settings,
+                                                const CalcOptions& options) {
+  bool any_range = false;
+  for (const auto& o : sroi.outcomes) any_range = any_range || !o.ranges.empty();
+  if (!any_range || options.draws <= 0) return std::nullopt;
+
+  const int horizon = horizon_of(sroi);
+  const auto df = discount_factors(sroi.discount, horizon);
+  const double inputs = to_double(inputs_present_value(sroi, df));
+
+  // Outcomes without ranges contribute a fixed present value; only the others are drawn.
+  double fixed_pv = 0;
+  std::vector<SimOutcome> sims;
+  for (const auto& o : sroi.outcomes) {
+    if (o.ranges.empty()) {
+      fixed_pv += to_double(outcome_present_value(o, sroi, settings, df));
+      continue;
+    }
+    SimOutcome s;
+    for (int k = 0; k < 6; ++k) s.point[k] = to_double(o.get(kAllAssumptions[k]));
+    const Decimal scale = o.proxy.value == 0 ? Decimal(1) : real_proxy_value(o.proxy, settings) / o.proxy.value;
+    s.proxy_scale = to_double(scale * (kOne - sroi.optimism_bias));
+    for (int t = o.start_year; t <= last_value_year(o); ++t)
+      s.weights.push_back(to_double(applied_factor(df, t, sroi.first_year_discounted)));
+    for (int k = 0; k < 6; ++k) {
+      const auto it = o.ranges.find(kAllAssumptions[k]);
+      if (it == o.ranges.end()) continue;
+      SampledAssumption a;
+      a.slot = k;
+      a.low = to_double(it->second.low);
+      a.high = to_double(it->second.high);
+      a.mode = std::clamp(s.point[k], a.low, a.high);
+      a.triangular = it->second.distribution == Distribution::triangular;
+      s.sampled.push_back(a);
+    }
+    sims.push_back(std::move(s));
+  }
+
+  MonteCarloResult mc;
+  mc.draws = options.draws;
+  mc.seed = options.seed;
+  mc.has_ratio = inputs != 0;
+  mc.present_values.assign(static_cast<std::size_t>(options.draws), 0.0);
+
+  // Draws are made in fixed blocks, each with its own generator seeded from (seed, block),
+  // so the result is the same whatever the number of threads.
+  constexpr int kBlock = 1024;
+  const int blocks = (options.draws + kBlock - 1) / kBlock;
+  std::atomic<int> next_block{0};
+  std::atomic<int> done_blocks{0};
+  std::atomic<bool> cancelled{false};
+
+  auto worker = [&]() {
+    double p[6];
+    for (int b = next_block++; b < blocks && !cancelled; b = next_block++) {
+      std::mt19937_64 rng(splitmix64(options.seed ^ splitmix64(static_cast<std::uint64_t>(b))));
+      std::uniform_real_distribution<double> unit(0.0, 1.0);
+      const int first = b * kBlock;
+      const int last = std::min(options.draws, first + kBlock);
+      for (int d = first; d < last; ++d) {
+        double pv = fixed_pv;
+        for (const auto& s : sims) {
+          std::copy(std::begin(s.point), std::end(s.point), p);
+          for (const auto& a : s.sampled) {
+            const double u = unit(rng);
+            if (!a.triangular || a.high <= a.low) {
+              p[a.slot] = a.low + u * (a.high - a.low);
+            } else {
+              const double width = a.high - a.low;
+              const double cut = (a.mode - a.low) / width;
+              p[a.slot] = u < cut ? a.low + std::sqrt(u * width * (a.mode - a.low))
+                                  : a.high - std::sqrt((1 - u) * width * (a.high - a.mode));
+            }
+          }
+          double value = p[0] * p[1] * s.proxy_scale * (1 - p[2]) * (1 - p[3]) * (1 - p[4]);
+          const double keep = 1 - p[5];
+          double sum = 0;
+          for (double w : s.weights) {
+            sum += value * w;
+            value *= keep;
+          }
+          pv += sum;
+        }
+        mc.present_values[static_cast<std::size_t>(d)] = pv;
+      }
+      const int done = ++done_blocks;
+      if (options.progress && !options.progress(static_cast<double>(done) / blocks)) cancelled = true;
+    }
+  };
+  unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
+                                         : std::max(1u, std::thread::hardware_concurrency());
+  // Progress callbacks go to one thread only: the GUI's dialog is not thread-safe.
+  if (options.progress) threads = 1;
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(blocks));
+  std::vector<std::thread> pool;
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  if (cancelled) return std::nullopt;
+
+  if (mc.has_ratio) {
+    mc.ratios.reserve(mc.present_values.size());
+    std::size_t below = 0;
+    for (double pv : mc.present_values) {
+      const double ratio = pv / inputs;
+      if (ratio < 1) ++below;
+      mc.ratios.push_back(ratio);
+    }
+    mc.prob_ratio_below_1 = static_cast<double>(below) / static_cast<double>(mc.draws);
+    std::vector<double> sorted = mc.ratios;
+    mc.ratio_p5 = percentile(sorted, 0.05);
+    mc.ratio_p50 = percentile(sorted, 0.50);
+    mc.ratio_p95 = percentile(sorted, 0.95);
+  }
+  std::vector<double> sorted = mc.present_values;
+  mc.pv_p5 = percentile(sorted, 0.05);
+  mc.pv_p50 = percentile(sorted, 0.50);
+  mc.pv_p95 = percentile(sorted, 0.95);
+  return mc;
+}
+
+}  // namespace eqv

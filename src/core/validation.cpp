@@ -1,0 +1,272 @@
+#include "equivalue/core/validation.hpp"
+
+#include <cctype>
+#include <set>
+
+namespace eqv {
+namespace {
+
+const Decimal kZero = 0;
+const Decimal kOne = 1;
+
+class Checker {
+ public:
+  Problems problems;
+
+  void add(const std::string& path, std::string message) { problems.push_back({path, std::move(message)}); }
+
+  void fraction(const std::string& path, const Decimal& v) {
+    if (v < 0 || v > 1) add(path, fraction_message(v));
+  }
+  void non_negative(const std::string& path, const Decimal& v, const char* what) {
+    if (v < 0) add(path, std::string(what) + " cannot be negative, got " + to_exact_string(v));
+  }
+  void whole_in(const std::string& path, long long v, long long lo, long long hi, const char* what) {
+    if (v < lo || v > hi)
+      add(path, std::string(what) + " must be a whole number from " + std::to_string(lo) + " to " +
+                    std::to_string(hi) + ", got " + std::to_string(v));
+  }
+  void required(const std::string& path, const std::string& text, const char* what) {
+    bool blank = true;
+    for (char c : text) blank = blank && std::isspace(static_cast<unsigned char>(c));
+    if (blank) add(path, std::string(what) + " is required");
+  }
+  void date(const std::string& path, const std::string& text) {
+    if (!text.empty() && !is_iso_date(text))
+      add(path, "must be a date written yyyy-mm-dd (for example 2027-03-31), got \"" + text + "\"");
+  }
+  template <typename List, typename Id>
+  void unique_ids(const std::string& parent, const char* list, const List& items, Id id_of, const char* what) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::string id = id_of(items[i]);
+      const std::string path = field_path(index_path(parent, list, i), "id");
+      if (id.empty()) {
+        add(path, std::string(what) + " needs an id");
+      } else if (!seen.insert(id).second) {
+        add(path, "the id \"" + id + "\" is used twice; each " + what + " needs its own id");
+      }
+    }
+  }
+};
+
+void check_segments(Checker& c, const SegmentScheme& scheme) {
+  const std::string base = "segments";
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < scheme.characteristics.size(); ++i) {
+    const auto& ch = scheme.characteristics[i];
+    const std::string path = "segments.characteristics." + ch.name;
+    if (!names.insert(ch.name).second) c.add(path, "this characteristic is listed twice");
+    if (ch.categories.empty()) c.add(path, "list at least one category");
+    std::set<std::string> cats;
+    for (const auto& cat : ch.categories)
+      if (!cats.insert(cat).second) c.add(path, "the category \"" + cat + "\" is listed twice");
+  }
+  c.unique_ids(base, "items", scheme.items, [](const Segment& s) { return s.code; }, "segment");
+  for (std::size_t i = 0; i < scheme.items.size(); ++i) {
+    const auto& seg = scheme.items[i];
+    const std::string path = index_path(base, "items", i);
+    if (seg.population < 0)
+      c.add(field_path(path, "population"), "a population cannot be negative, got " + std::to_string(seg.population));
+    for (const auto& [char_name, shares] : seg.composition) {
+      const std::string cpath = field_path(field_path(path, "composition"), char_name);
+      const Characteristic* ch = scheme.characteristic(char_name);
+      if (!ch) {
+        c.add(cpath, "\"" + char_name + "\" is not one of the characteristics listed under segments.characteristics");
+        continue;
+      }
+      Decimal sum = 0;
+      for (const auto& [cat, share] : shares) {
+        const std::string catpath = field_path(cpath, cat);
+        bool known = false;
+        for (const auto& k : ch->categories) known = known || k == cat;
+        if (!known) c.add(catpath, "\"" + cat + "\" is not a category of " + char_name);
+        c.fraction(catpath, share);
+        sum += share;
+      }
+      if (abs(sum - kOne) > Decimal("0.001"))
+        c.add(cpath, "the shares of " + char_name + " must add up to 1 (within 0.001), they add up to " +
+                         to_exact_string(sum));
+    }
+  }
+}
+
+void check_outcome(Checker& c, const std::string& path, const Outcome& o, const Sroi& sroi,
+                   const ProjectSettings& settings) {
+  bool stakeholder_known = false;
+  for (const auto& s : sroi.stakeholders) stakeholder_known = stakeholder_known || s.id == o.stakeholder;
+  if (o.stakeholder.empty())
+    c.add(field_path(path, "stakeholder"), "say which stakeholder has this outcome");
+  else if (!stakeholder_known)
+    c.add(field_path(path, "stakeholder"), "no stakeholder has the id \"" + o.stakeholder + "\"");
+  c.required(field_path(path, "description"), o.description, "a description of the outcome");
+  c.non_negative(field_path(path, "quantity"), o.quantity, "the quantity");
+  c.non_negative(field_path(path, "proxy.value"), o.proxy.value,
+                 "the proxy value (record a disbenefit as its own outcome with a negative input instead)");
+  c.fraction(field_path(path, "deadweight"), o.deadweight);
+  c.fraction(field_path(path, "displacement"), o.displacement);
+  c.fraction(field_path(path, "attribution"), o.attribution);
+  c.fraction(field_path(path, "drop_off"), o.drop_off);
+  c.whole_in(field_path(path, "duration"), o.duration, 1, 200, "the duration in years");
+  c.whole_in(field_path(path, "start_year"), o.start_year, 1, 200, "the start year");
+  if (o.proxy.price_year != 0) {
+    c.whole_in(field_path(path, "proxy.price_year"), o.proxy.price_year, 1900, 2200, "the price year");
+    if (!settings.deflators.empty() && !settings.deflators.count(o.proxy.price_year))
+      c.add(field_path(path, "proxy.price_year"),
+            "the deflator series has no value for " + std::to_string(o.proxy.price_year) +
+                "; add it under project.deflators so the proxy can be rebased");
+  }
+  for (const auto& [assumption, range] : o.ranges) {
+    const std::string rpath = field_path(field_path(path, "ranges"), assumption_name(assumption));
+    const bool is_fraction = assumption != Assumption::quantity && assumption != Assumption::proxy;
+    if (is_fraction) {
+      c.fraction(field_path(rpath, "low"), range.low);
+      c.fraction(field_path(rpath, "high"), range.high);
+    } else {
+      c.non_negative(field_path(rpath, "low"), range.low, "the low end");
+      c.non_negative(field_path(rpath, "high"), range.high, "the high end");
+    }
+    if (range.low > range.high)
+      c.add(rpath, "the low end (" + to_exact_string(range.low) + ") is above the high end (" +
+                       to_exact_string(range.high) + ")");
+    else if (o.get(assumption) < range.low || o.get(assumption) > range.high)
+      c.add(rpath, "the range " + to_exact_string(range.low) + " to " + to_exact_string(range.high) +
+                       " does not include the value used, " + to_exact_string(o.get(assumption)));
+  }
+}
+
+void check_sroi(Checker& c, const std::string& path, const Sroi& sroi, const Project& project) {
+  if (sroi.discount.kind == DiscountKind::constant) {
+    const Decimal& r = sroi.discount.rate;
+    if (r < 0 || r > 1) c.add(field_path(path, "discount.rate"), fraction_message(r));
+  }
+  c.fraction(field_path(path, "optimism_bias"), sroi.optimism_bias);
+  c.unique_ids(path, "stakeholders", sroi.stakeholders, [](const Stakeholder& s) { return s.id; }, "stakeholder");
+  for (std::size_t i = 0; i < sroi.stakeholders.size(); ++i) {
+    const auto& s = sroi.stakeholders[i];
+    const std::string spath = index_path(path, "stakeholders", i);
+    c.required(field_path(spath, "name"), s.name, "a name for the stakeholder group");
+    if (!s.segment.empty() && !project.segments.find(s.segment))
+      c.add(field_path(spath, "segment"), "no segment has the code \"" + s.segment + "\"");
+  }
+  for (std::size_t i = 0; i < sroi.inputs.size(); ++i) {
+    const auto& in = sroi.inputs[i];
+    const std::string ipath = index_path(path, "inputs", i);
+    c.non_negative(field_path(ipath, "amount"), in.amount, "an input amount");
+    c.whole_in(field_path(ipath, "year"), in.year, 0, 200, "the year of an input");
+    if (!in.stakeholder.empty()) {
+      bool known = false;
+      for (const auto& s : sroi.stakeholders) known = known || s.id == in.stakeholder;
+      if (!known) c.add(field_path(ipath, "stakeholder"), "no stakeholder has the id \"" + in.stakeholder + "\"");
+    }
+  }
+  c.unique_ids(path, "outcomes", sroi.outcomes, [](const Outcome& o) { return o.id; }, "outcome");
+  for (std::size_t i = 0; i < sroi.outcomes.size(); ++i)
+    check_outcome(c, index_path(path, "outcomes", i), sroi.outcomes[i], sroi, project.project);
+}
+
+void check_eqia(Checker& c, const std::string& path, const Eqia& e, const Project& project) {
+  std::set<std::string> screened;
+  for (std::size_t i = 0; i < e.screening.size(); ++i) {
+    const std::string spath = index_path(path, "screening", i);
+    const auto& s = e.screening[i];
+    c.required(field_path(spath, "characteristic"), s.characteristic, "the characteristic screened");
+    if (!s.characteristic.empty() && !screened.insert(s.characteristic).second)
+      c.add(field_path(spath, "characteristic"), "\"" + s.characteristic + "\" is screened twice");
+  }
+  for (std::size_t i = 0; i < e.impacts.size(); ++i) {
+    const std::string ipath = index_path(path, "impacts", i);
+    const auto& im = e.impacts[i];
+    c.required(field_path(ipath, "characteristic"), im.characteristic, "the characteristic assessed");
+    c.whole_in(field_path(ipath, "likelihood"), im.before.likelihood, 0, 4, "the likelihood (1 to 4)");
+    c.whole_in(field_path(ipath, "severity"), im.before.severity, 0, 4, "the severity (1 to 4)");
+    if (im.residual) {
+      c.whole_in(field_path(ipath, "residual.likelihood"), im.residual->likelihood, 0, 4, "the likelihood (1 to 4)");
+      c.whole_in(field_path(ipath, "residual.severity"), im.residual->severity, 0, 4, "the severity (1 to 4)");
+    }
+  }
+  static const std::set<std::string> kActionStatuses{"open", "in-progress", "done"};
+  for (std::size_t i = 0; i < e.actions.size(); ++i) {
+    const std::string apath = index_path(path, "actions", i);
+    c.required(field_path(apath, "description"), e.actions[i].description, "a description of the action");
+    c.date(field_path(apath, "due"), e.actions[i].due);
+    if (!kActionStatuses.count(e.actions[i].status))
+      c.add(field_path(apath, "status"), "must be open, in-progress or done, got \"" + e.actions[i].status + "\"");
+  }
+  c.date(field_path(path, "review_date"), e.review_date);
+  c.date(field_path(path, "decision_date"), e.decision_date);
+  if (e.version < 1) c.add(field_path(path, "version"), "the version must be 1 or more");
+  (void)project;
+}
+
+}  // namespace
+
+std::string index_path(const std::string& parent, const std::string& list, std::size_t index) {
+  return field_path(parent, list) + "[" + std::to_string(index) + "]";
+}
+
+std::string field_path(const std::string& parent, const std::string& field) {
+  return parent.empty() ? field : parent + "." + field;
+}
+
+std::string fraction_message(const Decimal& value) {
+  std::string message = "must be between 0 and 1, got " + to_exact_string(value);
+  if (value > 1 && value <= 100) {
+    std::string hint = to_exact_string(value / 100);
+    const auto dot = hint.find('.');
+    if (dot != std::string::npos && hint.size() - dot - 1 < 2) hint += "0";
+    message += " (did you mean " + hint + "?)";
+  }
+  return message;
+}
+
+bool is_iso_date(const std::string& t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (!std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+  const int year = std::stoi(t.substr(0, 4));
+  const int month = std::stoi(t.substr(5, 2));
+  const int day = std::stoi(t.substr(8, 2));
+  if (month < 1 || month > 12 || day < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const int days = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+  return day <= days;
+}
+
+Problems validate(const Project& project) {
+  Checker c;
+  const auto& s = project.project;
+  c.required("project.name", s.name, "a project name");
+  c.whole_in("project.base_year", s.base_year, 1900, 2200, "the base year");
+  c.whole_in("project.disclosure_threshold", s.disclosure_threshold, 1, 1000, "the disclosure threshold");
+  if (s.flag_ratio < 1)
+    c.add("project.flag_ratio", "the flag ratio must be 1 or more (1.2 flags groups 20% over-represented), got " +
+                                    to_exact_string(s.flag_ratio));
+  for (const auto& [year, index] : s.deflators)
+    if (index <= 0) c.add("project.deflators." + std::to_string(year), "a deflator index must be above 0");
+  if (!s.deflators.empty() && !s.deflators.count(s.base_year))
+    c.add("project.deflators", "the deflator series needs a value for the base year " + std::to_string(s.base_year));
+  check_segments(c, project.segments);
+  c.unique_ids("", "changes", project.changes, [](const ServiceChange& ch) { return ch.id; }, "service change");
+  for (std::size_t i = 0; i < project.changes.size(); ++i) {
+    const auto& ch = project.changes[i];
+    const std::string path = index_path("", "changes", i);
+    c.required(field_path(path, "title"), ch.title, "a title for the service change");
+    check_sroi(c, field_path(path, "sroi"), ch.sroi, project);
+    std::set<std::string> seen;
+    for (std::size_t k = 0; k < ch.affected_segments.size(); ++k) {
+      const auto& a = ch.affected_segments[k];
+      const std::string apath = index_path(path, "affected_segments", k);
+      if (!project.segments.find(a.segment))
+        c.add(field_path(apath, "segment"), "no segment has the code \"" + a.segment + "\"");
+      else if (!seen.insert(a.segment).second)
+        c.add(field_path(apath, "segment"), "segment \"" + a.segment + "\" is listed twice");
+      c.fraction(field_path(apath, "share"), a.share);
+    }
+    if (ch.eqia) check_eqia(c, field_path(path, "eqia"), *ch.eqia, project);
+  }
+  return std::move(c.problems);
+}
+
+}  // namespace eqv

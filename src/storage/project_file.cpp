@@ -1,0 +1,39 @@
+#include "equivalue/storage/project_file.hpp"
+
+#include "equivalue/core/errors.hpp"
+#include "equivalue/interchange/json_format.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace eqv::storage {
+
+std::string read_text_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) throw InputError(path + ": no such file; check the name and folder");
+  if (fs::is_directory(status)) throw InputError(path + ": this is a folder, not a file; give the file inside it");
+  const auto size = fs::file_size(path, ec);
+  constexpr std::uintmax_t kLimit = 512u * 1024u * 1024u;
+  if (!ec && size > kLimit) throw InputError(path + ": the file is larger than 512 MB, too large to be a project");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot be read (check that you have permission to open it)");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+Project load_project_file(const std::string& path) {
+  const std::string text = read_text_file(path);
+  JsonReadResult read = read_project_json(text);
+  if (!read.problems.empty()) {
+    Problems located;
+    for (const auto& p : read.problems) located.push_back({p.path.empty() ? path : path + ": " + p.path, p.message});
+    throw InputError(path + ": cannot be read as an Equivalue project", std::move(located));
+  }
+  return std::move(read.project);
+}
+
+}  // namespace eqv::storage
