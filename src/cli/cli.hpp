@@ -1,29 +1,29 @@
-// equivalue-cli: a thin front end. Each command is one function in its own file; main()
-// parses the command line, calls it, and turns exceptions into exit statuses:
-// 0 success, 2 invalid input or usage, 1 any other failure.
+// equivalue-cli: a thin front end. Each command lives in its own file (cmd_*.cpp) and
+// registers itself on the command line through one add_*_command() function; main()
+// parses, runs the chosen command and turns exceptions into exit statuses:
+// 0 success, 2 invalid input or usage (InputError), 1 any other failure.
 #pragma once
 
 #include "equivalue/core/model.hpp"
 
-#include <cstdint>
+#include <functional>
 #include <string>
+
+namespace CLI {
+class App;
+}
 
 namespace eqv::cli {
 
-// Reads a project from FILE (.json, or .eqv once the storage library is linked), validates
-// it and throws InputError listing every problem, each prefixed with the file name.
+// What a command does once the command line has been parsed; returns the exit status.
+using Command = std::function<int()>;
+
+// Reads a project from FILE (.json or .eqv), validates it and throws InputError listing
+// every problem, each prefixed with the file name.
 Project load_valid_project(const std::string& path);
 
-
-int run_validate(const std::string& file);
-
-struct CalcArgs {
-  std::string file;
-  bool json = false;
-  std::string change;
-  std::uint64_t seed = 20260401;
-  int draws = 10000;
-};
-int run_calc(const CalcArgs& args);
+// Each adds its subcommand to `app` and returns what runs when it is chosen.
+Command add_validate_command(CLI::App& app);
+Command add_calc_command(CLI::App& app);
 
 }  // namespace eqv::cli

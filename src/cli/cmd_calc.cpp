@@ -4,8 +4,11 @@
 #include "equivalue/core/results.hpp"
 #include "equivalue/interchange/results_json.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 namespace eqv::cli {
@@ -75,7 +78,13 @@ void print_change(std::ostream& out, const ChangeResults& r) {
   out << "\n";
 }
 
-}  // namespace
+struct CalcArgs {
+  std::string file;
+  bool json = false;
+  std::string change;
+  std::uint64_t seed = 20260401;
+  int draws = 10000;
+};
 
 int run_calc(const CalcArgs& args) {
   const Project project = load_valid_project(args.file);
@@ -92,6 +101,19 @@ int run_calc(const CalcArgs& args) {
     for (const auto& r : results) print_change(std::cout, r);
   }
   return 0;
+}
+
+}  // namespace
+
+Command add_calc_command(CLI::App& app) {
+  auto args = std::make_shared<CalcArgs>();
+  auto* cmd = app.add_subcommand("calc", "Calculate SROI results and affected groups for each service change");
+  cmd->add_option("FILE", args->file, "Project file (.json or .eqv)")->required();
+  cmd->add_flag("--json", args->json, "Print the results as JSON");
+  cmd->add_option("--change", args->change, "Only the service change with this id");
+  cmd->add_option("--seed", args->seed, "Monte Carlo seed (same seed, same results)");
+  cmd->add_option("--draws", args->draws, "Monte Carlo draws (default 10000)")->check(CLI::Range(1, 10'000'000));
+  return [args] { return run_calc(*args); };
 }
 
 }  // namespace eqv::cli
