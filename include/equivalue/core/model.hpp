@@ -22,6 +22,8 @@ struct Stakeholder {
   std::string id;
   std::string name;
   std::string segment;  // optional segment code this stakeholder group belongs to
+
+  bool operator==(const Stakeholder&) const = default;
 };
 
 struct Input {
@@ -29,6 +31,8 @@ struct Input {
   std::string description;
   Decimal amount = 0;  // pounds
   int year = 0;        // 0 = up front, not discounted
+
+  bool operator==(const Input&) const = default;
 };
 
 struct Proxy {
@@ -38,6 +42,8 @@ struct Proxy {
   std::string source;
   int price_year = 0;           // 0 = not stated
   std::string evidence_grade;   // free text, commonly A-D or "strong/moderate/weak"
+
+  bool operator==(const Proxy&) const = default;
 };
 
 enum class Distribution { uniform, triangular };
@@ -46,6 +52,8 @@ struct Range {
   Decimal low = 0;
   Decimal high = 0;
   Distribution distribution = Distribution::uniform;
+
+  bool operator==(const Range&) const = default;
 };
 
 // The assumptions an outcome's range may cover, in the order they are reported.
@@ -79,6 +87,8 @@ struct Outcome {
 
   const Decimal& get(Assumption a) const;
   Decimal& get(Assumption a);
+
+  bool operator==(const Outcome&) const = default;
 };
 
 enum class DiscountKind { constant, green_book };
@@ -86,6 +96,8 @@ enum class DiscountKind { constant, green_book };
 struct Discount {
   DiscountKind kind = DiscountKind::constant;
   Decimal rate = Decimal("0.035");  // used when kind == constant
+
+  bool operator==(const Discount&) const = default;
 };
 
 struct Sroi {
@@ -95,6 +107,8 @@ struct Sroi {
   std::vector<Stakeholder> stakeholders;
   std::vector<Input> inputs;
   std::vector<Outcome> outcomes;
+
+  bool operator==(const Sroi&) const = default;
 };
 
 // ---------------------------------------------------------------------------- EqIA
@@ -108,6 +122,8 @@ struct Screening {
   std::string characteristic;
   Relevance relevant = Relevance::not_sure;
   std::string reason;
+
+  bool operator==(const Screening&) const = default;
 };
 
 struct Score {
@@ -115,6 +131,8 @@ struct Score {
   int severity = 0;    // 1-4, 0 = not yet scored
   int value() const { return likelihood * severity; }
   bool scored() const { return likelihood > 0 && severity > 0; }
+
+  bool operator==(const Score&) const = default;
 };
 
 struct Impact {
@@ -127,6 +145,8 @@ struct Impact {
   std::string mitigation;
   std::vector<std::string> data_gaps;  // each becomes an action
   std::string actual_impact;            // post-implementation review: what happened
+
+  bool operator==(const Impact&) const = default;
 };
 
 struct Action {
@@ -134,11 +154,15 @@ struct Action {
   std::string owner;
   std::string due;     // ISO date, yyyy-mm-dd
   std::string status = "open";  // open, in-progress, done
+
+  bool operator==(const Action&) const = default;
 };
 
 struct Decision {
   DecisionOutcome outcome = DecisionOutcome::none;
   std::string justification;
+
+  bool operator==(const Decision&) const = default;
 };
 
 struct WorkflowEvent {
@@ -147,6 +171,8 @@ struct WorkflowEvent {
   std::string who;
   std::string when;  // ISO 8601 UTC
   std::string comment;
+
+  bool operator==(const WorkflowEvent&) const = default;
 };
 
 struct Eqia {
@@ -170,6 +196,8 @@ struct Eqia {
   std::string review_date;
   std::string review_summary;  // post-implementation review: actual against expected
   std::vector<WorkflowEvent> history;
+
+  bool operator==(const Eqia&) const = default;
 };
 
 // ---------------------------------------------------------------------------- Segments
@@ -177,6 +205,8 @@ struct Eqia {
 struct Characteristic {
   std::string name;                     // "age"
   std::vector<std::string> categories;  // "0-15", "16-64", "65+"
+
+  bool operator==(const Characteristic&) const = default;
 };
 
 struct Segment {
@@ -185,6 +215,8 @@ struct Segment {
   std::int64_t population = 0;
   // characteristic -> category -> share of this segment's people, in [0, 1]
   std::map<std::string, std::map<std::string, Decimal>> composition;
+
+  bool operator==(const Segment&) const = default;
 };
 
 struct SegmentScheme {
@@ -194,6 +226,8 @@ struct SegmentScheme {
 
   const Segment* find(const std::string& code) const;
   const Characteristic* characteristic(const std::string& name) const;
+
+  bool operator==(const SegmentScheme&) const = default;
 };
 
 // ---------------------------------------------------------------------------- Project
@@ -201,6 +235,8 @@ struct SegmentScheme {
 struct AffectedSegment {
   std::string segment;
   Decimal share = 0;  // fraction of the segment's people the change affects
+
+  bool operator==(const AffectedSegment&) const = default;
 };
 
 struct ServiceChange {
@@ -209,6 +245,8 @@ struct ServiceChange {
   Sroi sroi;
   std::vector<AffectedSegment> affected_segments;
   std::optional<Eqia> eqia;
+
+  bool operator==(const ServiceChange&) const = default;
 };
 
 struct ProjectSettings {
@@ -220,6 +258,8 @@ struct ProjectSettings {
   Decimal flag_ratio = Decimal("1.2");
   // GDP deflator index by year, for rebasing proxies to base-year prices. Empty = no rebasing.
   std::map<int, Decimal> deflators;
+
+  bool operator==(const ProjectSettings&) const = default;
 };
 
 struct Project {
@@ -228,6 +268,8 @@ struct Project {
   std::vector<ServiceChange> changes;
 
   const ServiceChange* find_change(const std::string& id) const;
+
+  bool operator==(const Project&) const = default;
 };
 
 // Names used in the interchange format and on screen.
