@@ -46,7 +46,9 @@ AffectedResult compute_affected(const SegmentScheme& scheme, const std::vector<A
       if (result.base != 0) c.base_share = base_in_category / result.base;
       if (c.share && c.base_share && *c.base_share != 0) {
         c.ratio = *c.share / *c.base_share;
-        c.flag = *c.ratio >= flag_ratio;
+        // Compared without division, so a ratio of exactly the flag ratio is flagged:
+        // (A_c / A) / (B_c / B) >= f  <=>  A_c x B >= f x A x B_c  (A, B, B_c > 0).
+        c.flag = c.affected * result.base >= flag_ratio * result.total * base_in_category;
       }
       ci.categories.push_back(std::move(c));
     }

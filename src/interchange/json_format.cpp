@@ -50,13 +50,17 @@ class TreeBuilder {
   bool end_object() { stack_.pop_back(); return true; }
   bool start_array(std::size_t) { return open(json::array()); }
   bool end_array() { stack_.pop_back(); return true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
     error_position = position;
+    if (ex.id == 406) {  // a number beyond the range of any figure, such as 1e400
+      number_out_of_range = true;
+      error = "the number " + last_token.substr(0, 40) + " is out of range";
+      return false;
+    }
     std::string what = ex.what();
     const auto dash = what.find(" - ");
     if (dash != std::string::npos) what = what.substr(dash + 3);
-    const auto colon = what.find(": ");  // "[json.exception.parse_error.101] parse error at ...: "
-    if (dash == std::string::npos && colon != std::string::npos) what = what.substr(colon + 2);
+    else if (const auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
     error = what;
     return false;
   }
@@ -95,6 +99,7 @@ class TreeBuilder {
 
  public:
   bool too_deep = false;
+  bool number_out_of_range = false;
 };
 
 std::string line_and_column(std::string_view text, std::size_t position) {
@@ -533,7 +538,7 @@ void read_project(Reader& r, const json& root, Project& project) {
   }
   if (const json* p = r.member(root, "project")) {
     if (r.object(*p, "project", {"name", "jurisdiction", "base_year", "currency", "disclosure_threshold",
-                                 "flag_ratio", "deflators"})) {
+                                 "flag_ratio", "deflators", "eqia_additions"})) {
       auto& s = project.project;
       r.text(*p, "name", "project", s.name, true);
       r.text(*p, "jurisdiction", "project", s.jurisdiction);
@@ -557,6 +562,7 @@ void read_project(Reader& r, const json& root, Project& project) {
           r.add("project.deflators", "must be an object of year: index, such as {\"2024\": 100.0}");
         }
       }
+      r.strings(*p, "eqia_additions", "project", s.eqia_additions);
     }
   } else {
     r.add("project", "is missing: give at least the project's name");
@@ -744,8 +750,9 @@ JsonReadResult read_project_json(std::string_view text) {
   }
   if (!ok) {
     const std::string where = line_and_column(text, builder.error_position == 0 ? 0 : builder.error_position - 1);
-    result.problems.push_back({"", builder.too_deep ? builder.error + " (" + where + ")"
-                                                    : "not valid JSON at " + where + ": " + builder.error});
+    const bool readable_but_wrong = builder.too_deep || builder.number_out_of_range;
+    result.problems.push_back({"", readable_but_wrong ? where + ": " + builder.error
+                                                      : "not valid JSON at " + where + ": " + builder.error});
     return result;
   }
   Reader reader;
@@ -770,6 +777,7 @@ std::string write_project_json(const Project& project) {
     for (const auto& [year, index] : s.deflators) d[std::to_string(year)] = number(index);
     p["deflators"] = d;
   }
+  if (!s.eqia_additions.empty()) p["eqia_additions"] = s.eqia_additions;
   root["project"] = p;
   ojson seg;
   seg["scheme"] = project.segments.scheme;

@@ -258,6 +258,9 @@ struct ProjectSettings {
   Decimal flag_ratio = Decimal("1.2");
   // GDP deflator index by year, for rebasing proxies to base-year prices. Empty = no rebasing.
   std::map<int, Decimal> deflators;
+  // Local additions of the EqIA template the council screens too ("carers", "rurality"):
+  // ids from the template's local_additions list.
+  std::vector<std::string> eqia_additions;
 
   bool operator==(const ProjectSettings&) const = default;
 };
