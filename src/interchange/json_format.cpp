@@ -11,7 +11,7 @@
 namespace eqv {
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;  // keeps the file's order (characteristics, categories)
 using ojson = nlohmann::ordered_json;
 
 // A JSON number's exact text is kept as a binary value with this subtype: the JSON text

@@ -1,0 +1,392 @@
+#include "equivalue/core/eqia.hpp"
+
+#include "equivalue/core/affected.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace eqv {
+namespace {
+
+bool blank(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
+std::string folded(const std::string& text) {
+  std::size_t begin = 0, end = text.size();
+  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
+  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  std::string out = text.substr(begin, end - begin);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "Age (age)" when the template knows the characteristic, else "age".
+std::string label(const EqiaTemplate* tmpl, const std::string& id) {
+  if (tmpl)
+    if (const auto* c = tmpl->find(id); c && !c->name.empty() && c->name != id) return "\"" + c->name + "\" (" + id + ")";
+  return "\"" + id + "\"";
+}
+
+const std::set<std::string> kProposalTypes{"new", "review", "reduction", "removal", "budget-saving"};
+
+// Why a characteristic is flagged, in words: its most over-represented flagged category.
+std::string flag_words(const CharacteristicImpact& ch, const Decimal& flag_ratio) {
+  const CategoryImpact* top = nullptr;
+  for (const auto& c : ch.categories)
+    if (c.flag && (!top || *c.ratio > *top->ratio)) top = &c;
+  if (!top) return "";
+  return "the segment figures flag " + ch.characteristic + ": people in \"" + top->category + "\" are " +
+         to_fixed(*top->ratio, 2) + " times as common among those affected as in the whole area (flag at " +
+         to_exact_string(flag_ratio) + ")";
+}
+
+bool known_characteristic(const Project& project, const EqiaTemplate* tmpl, const std::string& id) {
+  return (tmpl && tmpl->find(id)) || project.segments.characteristic(id) != nullptr;
+}
+
+Problems check_actor(const Actor& actor) {
+  Problems p;
+  if (blank(actor.who)) p.push_back({"history", "say who is doing this (name or role of the officer)"});
+  if (actor.when.size() < 10 || !is_iso_date(actor.when.substr(0, 10)))
+    p.push_back({"history", "the time must be written as an ISO date and time, such as 2026-11-22T10:15:00Z, got \"" +
+                                actor.when + "\""});
+  return p;
+}
+
+void record(Eqia& eqia, EqiaStatus to, const Actor& actor, const std::string& comment) {
+  eqia.history.push_back({eqia.status, to, actor.who, actor.when, comment});
+  eqia.status = to;
+}
+
+Problems wrong_status(const Eqia& eqia, const char* what, const char* needs) {
+  return {{"status", std::string(what) + " needs " + needs + "; this assessment is " + status_name(eqia.status)}};
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ submission rules
+
+Problems submission_problems(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl) {
+  Problems out;
+  auto add = [&](const std::string& path, std::string message) { out.push_back({path, std::move(message)}); };
+  const std::string change_path = index_path("", "changes", change_index);
+  if (change_index >= project.changes.size()) {
+    add(change_path, "there is no such service change");
+    return out;
+  }
+  const ServiceChange& change = project.changes[change_index];
+  const std::string path = field_path(change_path, "eqia");
+  if (!change.eqia) {
+    add(path, "this service change has no equality impact assessment yet: start one from the " +
+                  project.project.jurisdiction + " template");
+    return out;
+  }
+  const Eqia& e = *change.eqia;
+  auto at = [&](const std::string& field) { return field_path(path, field); };
+
+  if (!tmpl)
+    add(at("template"), "the template \"" + e.template_name +
+                            "\" could not be found, so the characteristics to screen are not known; name one of the "
+                            "installed templates (england, wales, scotland, northern-ireland) or install the "
+                            "council's own");
+
+  // Identity.
+  auto required = [&](const std::string& field, const std::string& value, const char* what) {
+    if (blank(value)) add(at(field), std::string(what) + " is required before the assessment is submitted");
+  };
+  required("reference", e.reference, "the assessment's reference");
+  required("directorate", e.directorate, "the directorate");
+  required("lead_officer", e.lead_officer, "the lead officer");
+  required("decision_maker", e.decision_maker, "the decision maker (who has due regard to this assessment)");
+  required("decision_date", e.decision_date, "the date of the decision");
+  if (blank(e.proposal_type))
+    add(at("proposal_type"), "choose the proposal type: new, review, reduction, removal or budget-saving");
+  else if (!kProposalTypes.count(e.proposal_type))
+    add(at("proposal_type"),
+        "must be one of new, review, reduction, removal, budget-saving, got \"" + e.proposal_type + "\"");
+  if (e.proposal_type == "budget-saving" && !e.saving)
+    add(at("saving"), "a budget saving needs the saving it is expected to make, in pounds");
+
+  // The link: which characteristics the segment figures flag for this change.
+  std::map<std::string, std::string> flagged;  // characteristic -> why, in words
+  if (!project.segments.items.empty() && !change.affected_segments.empty()) {
+    const AffectedResult affected =
+        compute_affected(project.segments, change.affected_segments, project.project.flag_ratio);
+    for (const auto& ch : affected.characteristics)
+      if (ch.flagged()) flagged[ch.characteristic] = flag_words(ch, project.project.flag_ratio);
+  }
+
+  // Screening.
+  std::map<std::string, std::size_t> screened;
+  for (std::size_t i = 0; i < e.screening.size(); ++i) {
+    const Screening& s = e.screening[i];
+    const std::string spath = index_path(path, "screening", i);
+    screened.emplace(s.characteristic, i);
+    if (!blank(s.characteristic) && tmpl && !known_characteristic(project, tmpl, s.characteristic))
+      add(field_path(spath, "characteristic"),
+          "\"" + s.characteristic + "\" is not a characteristic of the " + tmpl->id +
+              " template or of the project's segments");
+    if (blank(s.reason))
+      add(field_path(spath, "reason"), "give the reason for screening " + label(tmpl, s.characteristic) + " as " +
+                                           relevance_name(s.relevant));
+    if (s.relevant == Relevance::no && flagged.count(s.characteristic))
+      add(field_path(spath, "relevant"),
+          flagged[s.characteristic] + "; screen it as relevant (yes or not sure) and assess the impact");
+  }
+  if (tmpl)
+    for (const TemplateCharacteristic* c : tmpl->to_screen(project.project.eqia_additions))
+      if (!screened.count(c->id))
+        add(at("screening"), "screen " + label(tmpl, c->id) +
+                                 ": say whether it is relevant to this proposal (yes, no or not sure) and why");
+
+  // Impacts.
+  std::map<std::string, std::size_t> impact_of;
+  bool any_negative = false;
+  std::vector<std::string> negative;
+  for (std::size_t k = 0; k < e.impacts.size(); ++k) {
+    const Impact& im = e.impacts[k];
+    const std::string ipath = index_path(path, "impacts", k);
+    impact_of.emplace(im.characteristic, k);
+    if (!blank(im.characteristic) && tmpl && !known_characteristic(project, tmpl, im.characteristic))
+      add(field_path(ipath, "characteristic"),
+          "\"" + im.characteristic + "\" is not a characteristic of the " + tmpl->id +
+              " template or of the project's segments");
+    if (blank(im.evidence))
+      add(field_path(ipath, "evidence"),
+          "give the evidence for this rating (data, research, what people told us), with references" +
+              std::string(flagged.count(im.characteristic) ? "; " + flagged[im.characteristic] : ""));
+    if (im.rating == Rating::unknown) {
+      if (flagged.count(im.characteristic))
+        add(field_path(ipath, "rating"), flagged[im.characteristic] +
+                                             "; rate the impact positive, neutral or negative: unknown is not enough "
+                                             "for a group the figures show is touched");
+      else if (im.data_gaps.empty())
+        add(field_path(ipath, "data_gaps"),
+            "the impact is rated unknown: record the data gap that stops it being rated (each gap becomes an action)");
+    }
+    if (im.rating == Rating::negative) {
+      any_negative = true;
+      negative.push_back(im.characteristic);
+      if (im.before.likelihood == 0)
+        add(field_path(ipath, "likelihood"), "score how likely this negative impact is, from 1 (unlikely) to 4 (almost certain)");
+      if (im.before.severity == 0)
+        add(field_path(ipath, "severity"), "score how severe this negative impact is, from 1 (minor) to 4 (severe)");
+      if (!blank(im.mitigation) && (!im.residual || !im.residual->scored()))
+        add(field_path(ipath, "residual"),
+            "score the impact after mitigation (likelihood and severity, 1 to 4), so the effect of the mitigation shows");
+    }
+    if (im.residual && im.residual->scored() && im.before.scored() && im.residual->value() > im.before.value())
+      add(field_path(ipath, "residual"), "the score after mitigation (" + std::to_string(im.residual->value()) +
+                                             ") is higher than before it (" + std::to_string(im.before.value()) +
+                                             "); mitigation should not raise the risk: check both scores");
+    for (std::size_t g = 0; g < im.data_gaps.size(); ++g) {
+      const std::string gpath = index_path(ipath, "data_gaps", g);
+      if (blank(im.data_gaps[g])) add(gpath, "describe the data gap, or remove it");
+      else if (!gap_has_action(e, im.data_gaps[g]))
+        add(gpath, "this data gap has no action in the action plan: add an action to fill it, with an owner and a "
+                   "due date");
+    }
+  }
+  for (const auto& s : e.screening)
+    if ((s.relevant == Relevance::yes || s.relevant == Relevance::not_sure) && !blank(s.characteristic) &&
+        !impact_of.count(s.characteristic))
+      add(at("impacts"), "assess the impact on " + label(tmpl, s.characteristic) + ", screened as " +
+                             relevance_name(s.relevant) + ": give a rating and the evidence for it");
+  for (const auto& [characteristic, why] : flagged)
+    if (!impact_of.count(characteristic))
+      add(at("impacts"), why + "; assess the impact on " + label(tmpl, characteristic) +
+                             ": give a rating and the evidence for it");
+
+  // Decision.
+  std::string negative_list;
+  for (const auto& n : negative) negative_list += (negative_list.empty() ? "" : ", ") + n;
+  if (e.decision.outcome == DecisionOutcome::none)
+    add(at("decision.outcome"), "choose the decision: no-change, adjust, continue or stop");
+  if (e.decision.outcome == DecisionOutcome::continue_despite && any_negative && blank(e.decision.justification))
+    add(at("decision.justification"),
+        "the proposal continues despite a negative impact (" + negative_list +
+            "): explain why it is necessary, why no less harmful alternative exists and why it is proportionate");
+  if (e.decision.outcome == DecisionOutcome::no_change && any_negative)
+    add(at("decision.outcome"), "\"no-change\" means the assessment found no adverse impact, but it rates " +
+                                    negative_list + " negative: choose adjust, continue (with a justification) or stop");
+
+  // Action plan.
+  for (std::size_t i = 0; i < e.actions.size(); ++i) {
+    const std::string apath = index_path(path, "actions", i);
+    if (blank(e.actions[i].owner)) add(field_path(apath, "owner"), "say who owns this action");
+    if (blank(e.actions[i].due)) add(field_path(apath, "due"), "give this action a due date (yyyy-mm-dd)");
+  }
+
+  // Review.
+  if (blank(e.review_date))
+    add(at("review_date"), "set a review date (yyyy-mm-dd) for the post-implementation review");
+  return out;
+}
+
+bool ready_to_submit(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl) {
+  return submission_problems(project, change_index, tmpl).empty();
+}
+
+// ------------------------------------------------------------------ workflow
+
+Problems submit(Project& project, std::size_t change_index, const EqiaTemplate* tmpl, const Actor& actor) {
+  Problems p = submission_problems(project, change_index, tmpl);
+  if (change_index >= project.changes.size() || !project.changes[change_index].eqia) return p;
+  Eqia& e = *project.changes[change_index].eqia;
+  const std::string path = field_path(index_path("", "changes", change_index), "eqia");
+  if (e.status != EqiaStatus::draft && e.status != EqiaStatus::returned)
+    p.push_back({field_path(path, "status"), std::string("only a draft or a returned assessment can be submitted; "
+                                                         "this one is ") + status_name(e.status)});
+  for (auto& a : check_actor(actor)) p.push_back({field_path(path, a.path), a.message});
+  if (p.empty()) record(e, EqiaStatus::submitted, actor, "");
+  return p;
+}
+
+Problems return_with_comments(Eqia& eqia, const Actor& reviewer, const std::string& comments) {
+  if (eqia.status != EqiaStatus::submitted) return wrong_status(eqia, "returning an assessment", "a submitted one");
+  Problems p = check_actor(reviewer);
+  if (blank(comments))
+    p.push_back({"history", "the reviewer's comments are required: say what must change before it can be approved"});
+  if (p.empty()) record(eqia, EqiaStatus::returned, reviewer, comments);
+  return p;
+}
+
+Problems approve(Eqia& eqia, const Actor& reviewer) {
+  if (eqia.status != EqiaStatus::submitted) return wrong_status(eqia, "approval", "a submitted assessment");
+  Problems p = check_actor(reviewer);
+  for (auto it = eqia.history.rbegin(); it != eqia.history.rend(); ++it)
+    if (it->to == EqiaStatus::submitted) {
+      if (!blank(reviewer.who) && folded(it->who) == folded(reviewer.who))
+        p.push_back({"history", "the person who submitted this assessment (" + it->who +
+                                    ") cannot approve it: another officer must review it"});
+      break;
+    }
+  if (p.empty()) record(eqia, EqiaStatus::approved, reviewer, "");
+  return p;
+}
+
+Problems publish(Eqia& eqia, const Actor& actor) {
+  if (eqia.status != EqiaStatus::approved) return wrong_status(eqia, "publishing", "an approved assessment");
+  Problems p = check_actor(actor);
+  if (p.empty()) record(eqia, EqiaStatus::published, actor, "");
+  return p;
+}
+
+bool is_editable(const Eqia& eqia) { return eqia.status == EqiaStatus::draft || eqia.status == EqiaStatus::returned; }
+
+Problems start_new_version(Eqia& eqia, const Actor& actor, const std::string& reason) {
+  if (eqia.status != EqiaStatus::approved && eqia.status != EqiaStatus::published)
+    return wrong_status(eqia, "a new version", "an approved or published assessment (a draft can simply be edited)");
+  Problems p = check_actor(actor);
+  if (blank(reason)) p.push_back({"history", "say why the approved assessment must change"});
+  if (!p.empty()) return p;
+  ++eqia.version;
+  record(eqia, EqiaStatus::draft, actor, "version " + std::to_string(eqia.version) + " started: " + reason);
+  return p;
+}
+
+// ------------------------------------------------------------------ scores
+
+RiskBand risk_band(const Score& score) {
+  if (!score.scored()) return RiskBand::not_scored;
+  const int v = score.value();
+  if (v <= 4) return RiskBand::low;
+  if (v <= 8) return RiskBand::medium;
+  return RiskBand::high;
+}
+
+const char* risk_band_name(RiskBand band) {
+  switch (band) {
+    case RiskBand::not_scored: return "not scored";
+    case RiskBand::low: return "low";
+    case RiskBand::medium: return "medium";
+    case RiskBand::high: return "high";
+  }
+  return "not scored";
+}
+
+ImpactScore score_impact(const Impact& impact) {
+  ImpactScore s;
+  if (impact.before.scored()) s.before = impact.before.value();
+  s.before_band = risk_band(impact.before);
+  if (impact.residual && impact.residual->scored()) {
+    s.after = impact.residual->value();
+    s.after_band = risk_band(*impact.residual);
+  }
+  return s;
+}
+
+// ------------------------------------------------------------------ data gaps -> actions
+
+bool gap_has_action(const Eqia& eqia, const std::string& gap) {
+  const std::string wanted = folded(gap);
+  if (wanted.empty()) return true;
+  for (const auto& a : eqia.actions)
+    if (folded(a.description).find(wanted) != std::string::npos) return true;
+  return false;
+}
+
+std::vector<Action> actions_for_data_gaps(const Eqia& eqia) {
+  std::vector<Action> out;
+  Eqia seen = eqia;  // so that one gap listed under two impacts gets one action
+  for (const auto& im : eqia.impacts)
+    for (const auto& gap : im.data_gaps) {
+      if (blank(gap) || gap_has_action(seen, gap)) continue;
+      Action a;
+      a.description = "Fill data gap (" + im.characteristic + "): " + gap;
+      a.status = "open";
+      seen.actions.push_back(a);
+      out.push_back(std::move(a));
+    }
+  return out;
+}
+
+std::size_t add_actions_for_data_gaps(Eqia& eqia) {
+  if (!is_editable(eqia)) return 0;
+  auto added = actions_for_data_gaps(eqia);
+  for (auto& a : added) eqia.actions.push_back(a);
+  return added.size();
+}
+
+// ------------------------------------------------------------------ post-implementation review
+
+bool review_due(const Eqia& eqia, const std::string& today) {
+  const bool decided = eqia.status == EqiaStatus::approved || eqia.status == EqiaStatus::published;
+  return decided && is_iso_date(eqia.review_date) && is_iso_date(today) && today >= eqia.review_date;
+}
+
+Problems review_problems(const Eqia& eqia, const std::string& path) {
+  Problems p;
+  for (std::size_t k = 0; k < eqia.impacts.size(); ++k)
+    if (blank(eqia.impacts[k].actual_impact))
+      p.push_back({field_path(index_path(path, "impacts", k), "actual_impact"),
+                   "record what actually happened for this group, against the " +
+                       std::string(rating_name(eqia.impacts[k].rating)) + " impact expected"});
+  if (blank(eqia.review_summary))
+    p.push_back({field_path(path, "review_summary"), "summarise the review: actual against expected impact"});
+  return p;
+}
+
+Problems record_review(Eqia& eqia, const std::vector<std::string>& actual_impacts, const std::string& summary,
+                       const Actor& actor) {
+  if (eqia.status != EqiaStatus::approved && eqia.status != EqiaStatus::published)
+    return wrong_status(eqia, "a post-implementation review", "an approved or published assessment");
+  Problems p = check_actor(actor);
+  if (actual_impacts.size() != eqia.impacts.size())
+    p.push_back({"impacts", "give one actual impact for each of the " + std::to_string(eqia.impacts.size()) +
+                                " impacts assessed, got " + std::to_string(actual_impacts.size())});
+  if (!p.empty()) return p;
+  Eqia reviewed = eqia;
+  for (std::size_t k = 0; k < actual_impacts.size(); ++k) reviewed.impacts[k].actual_impact = actual_impacts[k];
+  reviewed.review_summary = summary;
+  p = review_problems(reviewed, "");
+  if (!p.empty()) return p;
+  eqia = std::move(reviewed);
+  record(eqia, eqia.status, actor, "post-implementation review recorded");
+  return p;
+}
+
+}  // namespace eqv
