@@ -1,0 +1,338 @@
+#include "csv_stream.hpp"
+
+#include "equivalue/core/errors.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace eqv::profiling::detail {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+
+File open_for_reading(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) throw InputError(path + ": no such file; check the name and folder");
+  if (fs::is_directory(status)) throw InputError(path + ": this is a folder, not a file; give the CSV file inside it");
+  File f(std::fopen(path.c_str(), "rb"));
+  if (!f) throw InputError(path + ": cannot be read (check that you have permission to open it)");
+  return f;
+}
+
+std::uint64_t count_line_breaks(std::string_view text) {
+  return static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// Where a block can be cut: just after the last line break outside quotes, or 0.
+// The block starts at a record boundary, so quote parity there is even.
+std::size_t last_record_end(std::string_view block) {
+  const auto total_quotes = static_cast<std::size_t>(std::count(block.begin(), block.end(), '"'));
+  std::size_t quotes_after = 0;
+  for (std::size_t i = block.size(); i-- > 0;) {
+    const char c = block[i];
+    if (c == '"') {
+      ++quotes_after;
+    } else if (c == '\n' && (total_quotes - quotes_after) % 2 == 0) {
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string fold_name(std::string_view name) {
+  std::string out(trim(name));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+bool RecordSplitter::next(Record& record) {
+  const std::size_t size = block_.size();
+  // Skip wholly empty lines.
+  while (pos_ < size) {
+    if (block_[pos_] == '\n') {
+      ++pos_;
+      ++line_;
+    } else if (block_[pos_] == '\r' && pos_ + 1 < size && block_[pos_ + 1] == '\n') {
+      pos_ += 2;
+      ++line_;
+    } else {
+      break;
+    }
+  }
+  if (pos_ >= size) return false;
+
+  record.fields.clear();
+  record.line = line_;
+  std::size_t scratch_used = 0;
+  while (true) {
+    if (pos_ < size && block_[pos_] == '"') {
+      // Quoted value: runs to the next quote not doubled.
+      const std::uint64_t opened_on = line_;
+      std::size_t start = pos_ + 1;
+      std::string* unescaped = nullptr;
+      std::string_view value;
+      while (true) {
+        const void* found = std::memchr(block_.data() + start, '"', size - start);
+        if (!found) {
+          error_line_ = opened_on;
+          error_ = "a quoted value starting on this line is never closed (a closing \" is missing)";
+          return false;
+        }
+        const std::size_t q = static_cast<std::size_t>(static_cast<const char*>(found) - block_.data());
+        const std::string_view piece = block_.substr(start, q - start);
+        line_ += count_line_breaks(piece);
+        if (q + 1 < size && block_[q + 1] == '"') {  // doubled quote: a literal "
+          if (!unescaped) {
+            if (scratch_used == scratch_.size()) scratch_.emplace_back();
+            unescaped = &scratch_[scratch_used++];
+            unescaped->clear();
+          }
+          unescaped->append(piece);
+          unescaped->push_back('"');
+          start = q + 2;
+          continue;
+        }
+        if (unescaped) {
+          unescaped->append(piece);
+          value = *unescaped;
+        } else {
+          value = piece;
+        }
+        pos_ = q + 1;
+        break;
+      }
+      record.fields.push_back(value);
+      if (pos_ < size && block_[pos_] == '\r' && pos_ + 1 < size && block_[pos_ + 1] == '\n') ++pos_;
+      if (pos_ < size && block_[pos_] != ',' && block_[pos_] != '\n') {
+        error_line_ = line_;
+        error_ = "there is text after a closing quote; wrap the whole value in quotes and double any quote inside it";
+        return false;
+      }
+    } else {
+      const std::size_t start = pos_;
+      while (pos_ < size) {
+        const char c = block_[pos_];
+        if (c == ',' || c == '\n') break;
+        if (c == '"') {
+          error_line_ = line_;
+          error_ = "a quote (\") appears inside a value that does not start with a quote; wrap the whole value "
+                   "in quotes and double the quote inside it";
+          return false;
+        }
+        ++pos_;
+      }
+      std::size_t end = pos_;
+      if (end > start && block_[end - 1] == '\r' && (pos_ >= size || block_[pos_] == '\n')) --end;
+      record.fields.push_back(block_.substr(start, end - start));
+    }
+    if (pos_ >= size) return true;
+    if (block_[pos_] == '\n') {
+      ++pos_;
+      ++line_;
+      return true;
+    }
+    ++pos_;  // the comma; a comma at the very end of a line means one more, empty, value
+    if (pos_ >= size || block_[pos_] == '\n' ||
+        (block_[pos_] == '\r' && pos_ + 1 < size && block_[pos_ + 1] == '\n')) {
+      record.fields.emplace_back();
+      if (pos_ < size) {
+        pos_ += block_[pos_] == '\r' ? 2 : 1;
+        ++line_;
+      }
+      return true;
+    }
+  }
+}
+
+CsvHeader read_csv_header(const std::string& path) {
+  File f = open_for_reading(path);
+  constexpr std::size_t kMaxHeader = 1u << 20;
+  std::string head(kMaxHeader, '\0');
+  head.resize(std::fread(head.data(), 1, head.size(), f.get()));
+  if (std::ferror(f.get())) throw InputError(path + ": cannot be read (the file may be damaged)");
+  std::size_t offset = 0;
+  if (std::string_view(head).substr(0, kBom.size()) == kBom) offset = kBom.size();
+  std::string_view rest = std::string_view(head).substr(offset);
+  if (trim(rest).empty()) throw InputError(path + ": the file is empty; it should start with a line naming the columns");
+  if (rest.front() == '\n' || rest.substr(0, 2) == "\r\n")
+    throw InputError(path + " line 1: the first line is empty; it should name the columns, such as postcode,channel");
+  const std::size_t end = last_record_end(rest);
+  // The header is the first record: cut at its end (the first break outside quotes).
+  std::size_t header_end = 0;
+  {
+    bool in_quotes = false;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      if (rest[i] == '"') in_quotes = !in_quotes;
+      else if (rest[i] == '\n' && !in_quotes) {
+        header_end = i + 1;
+        break;
+      }
+    }
+    if (header_end == 0) {
+      if (head.size() == kMaxHeader || end != 0)
+        throw InputError(path + " line 1: the first line is too long or has a quote that is never closed");
+      header_end = rest.size();  // a file that is only a header
+    }
+  }
+  RecordSplitter splitter(rest.substr(0, header_end), 1);
+  Record record;
+  if (!splitter.next(record))
+    throw InputError(path + " line 1: " + splitter.error().value_or("the first line should name the columns"));
+  CsvHeader header;
+  for (const auto& field : record.fields) header.names.emplace_back(trim(field));
+  header.data_offset = offset + header_end;
+  header.data_line = 1 + count_line_breaks(rest.substr(0, header_end));
+  return header;
+}
+
+std::optional<CsvFault> stream_csv(
+    const std::string& path, const CsvHeader& header, const StreamOptions& options,
+    const std::function<std::optional<std::string>(int worker, const Record& record)>& on_record) {
+  File f = open_for_reading(path);
+  if (std::fseek(f.get(), static_cast<long>(header.data_offset), SEEK_SET) != 0)
+    throw InputError(path + ": cannot be read (the file may be damaged)");
+  std::error_code size_error;
+  const std::uint64_t total = std::filesystem::file_size(path, size_error);
+
+  struct Block {
+    std::string data;
+    std::uint64_t first_line = 0;
+  };
+  const int threads = std::max(1, options.threads);
+  const std::size_t capacity = static_cast<std::size_t>(threads) + 1;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<Block> queue;
+  bool finished_reading = false;
+  bool stop = false;
+  std::optional<CsvFault> fault;
+  std::exception_ptr failure;
+
+  auto record_fault = [&](std::uint64_t line, std::string message) {
+    std::lock_guard lock(mutex);
+    if (!fault || line < fault->line) fault = CsvFault{line, std::move(message)};
+    stop = true;
+    changed.notify_all();
+  };
+
+  auto work = [&](int worker) {
+    try {
+      Record record;
+      while (true) {
+        Block block;
+        {
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return stop || !queue.empty() || finished_reading; });
+          if (stop || queue.empty()) return;
+          block = std::move(queue.front());
+          queue.pop_front();
+          changed.notify_all();
+        }
+        RecordSplitter splitter(block.data, block.first_line);
+        while (splitter.next(record)) {
+          if (auto problem = on_record(worker, record)) {
+            record_fault(record.line, std::move(*problem));
+            break;
+          }
+        }
+        if (splitter.error()) record_fault(splitter.error_line(), *splitter.error());
+      }
+    } catch (...) {
+      std::lock_guard lock(mutex);
+      if (!failure) failure = std::current_exception();
+      stop = true;
+      changed.notify_all();
+    }
+  };
+
+  std::vector<std::thread> workers;
+  for (int w = 0; w < threads; ++w) workers.emplace_back(work, w);
+
+  auto push = [&](Block block) {
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return stop || queue.size() < capacity; });
+    if (stop) return false;
+    queue.push_back(std::move(block));
+    changed.notify_all();
+    return true;
+  };
+
+  bool read_error = false;
+  try {
+    std::string carry;
+    std::uint64_t line = header.data_line;
+    std::uint64_t done = header.data_offset;
+    while (true) {
+      std::string buffer;
+      buffer.resize(carry.size() + options.block_bytes);
+      std::memcpy(buffer.data(), carry.data(), carry.size());
+      const std::size_t got = std::fread(buffer.data() + carry.size(), 1, options.block_bytes, f.get());
+      if (std::ferror(f.get())) {
+        read_error = true;
+        break;
+      }
+      buffer.resize(carry.size() + got);
+      carry.clear();
+      done += got;
+      if (options.progress) options.progress(done, total);
+      const bool at_end = got < options.block_bytes;
+      std::size_t cut = at_end ? buffer.size() : last_record_end(buffer);
+      if (cut == 0) {
+        if (buffer.size() < options.max_record_bytes) {
+          carry = std::move(buffer);
+          continue;
+        }
+        cut = buffer.size();  // an unclosed quote: let the parser report where it opened
+      }
+      carry.assign(buffer, cut, std::string::npos);
+      buffer.resize(cut);
+      const std::uint64_t lines = count_line_breaks(buffer);
+      if (!buffer.empty() && !push(Block{std::move(buffer), line})) break;
+      line += lines;
+      if (at_end && carry.empty()) break;
+      if (at_end) {  // cannot happen (cut is the whole buffer at the end), kept for safety
+        push(Block{std::move(carry), line});
+        break;
+      }
+    }
+  } catch (...) {
+    std::lock_guard lock(mutex);
+    if (!failure) failure = std::current_exception();
+    stop = true;
+  }
+  {
+    std::lock_guard lock(mutex);
+    finished_reading = true;
+    changed.notify_all();
+  }
+  for (auto& t : workers) t.join();
+  if (failure) std::rethrow_exception(failure);
+  if (read_error) throw InputError(path + ": reading stopped part way through (the file may be damaged)");
+  return fault;
+}
+
+}  // namespace eqv::profiling::detail
