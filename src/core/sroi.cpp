@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <random>
 #include <thread>
 
 namespace eqv {
@@ -235,6 +234,30 @@ std::uint64_t splitmix64(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// xoshiro256+ (Blackman and Vigna): a small, fast generator with good statistical quality
+// for doubles, several times faster than std::mt19937_64 with generate_canonical.
+class Xoshiro256Plus {
+ public:
+  explicit Xoshiro256Plus(std::uint64_t seed) {
+    for (auto& word : state_) word = seed = splitmix64(seed);
+  }
+  // Uniform on [0, 1), from the top 53 bits.
+  double unit() {
+    const std::uint64_t result = state_[0] + state_[3];
+    const std::uint64_t t = state_[1] << 17;
+    state_[2] ^= state_[0];
+    state_[3] ^= state_[1];
+    state_[1] ^= state_[2];
+    state_[0] ^= state_[3];
+    state_[2] ^= t;
+    state_[3] = (state_[3] << 45) | (state_[3] >> 19);
+    return static_cast<double>(result >> 11) * 0x1.0p-53;
+  }
+
+ private:
+  std::uint64_t state_[4];
+};
+
 }  // namespace
 
 Decimal green_book_rate(int year) {
@@ -393,8 +416,7 @@ std::optional<MonteCarloResult> run_monte_carlo(const Sroi& sroi, const ProjectS
   auto worker = [&]() {
     double p[6];
     for (int b = next_block++; b < blocks && !cancelled; b = next_block++) {
-      std::mt19937_64 rng(splitmix64(options.seed ^ splitmix64(static_cast<std::uint64_t>(b))));
-      std::uniform_real_distribution<double> unit(0.0, 1.0);
+      Xoshiro256Plus rng(options.seed ^ splitmix64(static_cast<std::uint64_t>(b)));
       const int first = b * kBlock;
       const int last = std::min(options.draws, first + kBlock);
       for (int d = first; d < last; ++d) {
@@ -402,7 +424,7 @@ std::optional<MonteCarloResult> run_monte_carlo(const Sroi& sroi, const ProjectS
         for (const auto& s : sims) {
           std::copy(std::begin(s.point), std::end(s.point), p);
           for (const auto& a : s.sampled) {
-            const double u = unit(rng);
+            const double u = rng.unit();
             if (!a.triangular || a.high <= a.low) {
               p[a.slot] = a.low + u * (a.high - a.low);
             } else {
