@@ -1,0 +1,185 @@
+// The project workbook: the register of every service change and the cumulative impact
+// matrix (method.md section 3): per characteristic and category, how many changes rate it
+// negative and how many people those changes touch.
+#include "common.hpp"
+
+#include "equivalue/core/cumulative.hpp"
+#include "equivalue/core/disclosure.hpp"
+#include "equivalue/core/results.hpp"
+
+
+namespace eqv::workbook {
+namespace {
+
+enum RegCol {
+  kRegId, kRegTitle, kRegBenefits, kRegInputs, kRegNpv, kRegRatio, kRegPayback, kRegStatus, kRegDecision,
+  kRegNegatives, kRegFlags, kRegColumns
+};
+
+const char* decision_short(const ServiceChange& c) {
+  if (!c.eqia) return "";
+  switch (c.eqia->decision.outcome) {
+    case DecisionOutcome::none: return "not decided";
+    case DecisionOutcome::no_change: return "no major change";
+    case DecisionOutcome::adjust: return "adjust";
+    case DecisionOutcome::continue_despite: return "continue";
+    case DecisionOutcome::stop: return "stop";
+  }
+  return "";
+}
+
+void register_sheet(Book& book, const Project& project, const std::vector<ChangeResults>& results) {
+  const Formats& f = book.f();
+  Sheet s = book.add_sheet("Register");
+  s.text(0, 0, "Register of service changes", f.title);
+  s.row_height(0, 24);
+  s.note(1, 0, project.project.name + ": social return on investment and equality impact of each change.", f.note_block);
+  const int header = 3;
+  const char* headers[kRegColumns] = {"Ref", "Service change", "Present value of benefits (\xC2\xA3)",
+                                      "Present value of inputs (\xC2\xA3)", "Net present value (\xC2\xA3)",
+                                      "SROI ratio", "Payback (months)", "EqIA status", "EqIA decision",
+                                      "Negative impacts", "Over-represented groups (flags)"};
+  const double widths[kRegColumns] = {8, 40, 17, 17, 17, 11, 11, 12, 15, 10, 44};
+  for (int c = 0; c < kRegColumns; ++c) {
+    s.text(header, c, headers[c], f.header);
+    s.column(c, c, widths[c]);
+  }
+  s.row_height(header, 30);
+  int r = header + 1;
+  Decimal benefits = 0, inputs = 0;
+  for (const auto& res : results) {
+    const ServiceChange* c = project.find_change(res.id);
+    const SroiResult& x = res.sroi;
+    benefits += x.present_value;
+    inputs += x.total_inputs;
+    const auto at = [&](int col) { return cell_ref(r, col, false); };
+    s.text(r, kRegId, res.id, f.label);
+    s.text(r, kRegTitle, res.title, f.wrap);
+    s.decimal(r, kRegBenefits, x.present_value, f.money);
+    s.decimal(r, kRegInputs, x.total_inputs, f.money);
+    s.formula(r, kRegNpv, "=ROUND(" + at(kRegBenefits) + "-" + at(kRegInputs) + ",2)", pence(x.npv), f.money);
+    const std::string ratio = "=IF(" + at(kRegInputs) + "=0,\"n/a\",ROUND(" + at(kRegBenefits) + "/" + at(kRegInputs) + ",4))";
+    if (x.ratio)
+      s.formula(r, kRegRatio, ratio, rounded(*x.ratio, kRatioPlaces), f.ratio);
+    else
+      s.formula_text(r, kRegRatio, ratio, "n/a", f.ratio);
+    if (x.payback_months)
+      s.number(r, kRegPayback, rounded(*x.payback_months, 2), f.number);
+    else
+      s.text(r, kRegPayback, "n/a", f.muted);
+    int negatives = 0;
+    if (c && c->eqia) {
+      s.text(r, kRegStatus, status_name(c->eqia->status), f.text);
+      s.text(r, kRegDecision, decision_short(*c), f.text);
+      for (const auto& i : c->eqia->impacts) negatives += i.rating == Rating::negative ? 1 : 0;
+      s.number(r, kRegNegatives, negatives, f.whole);
+    } else {
+      s.text(r, kRegStatus, "no EqIA", f.flag);
+    }
+    std::string flags;
+    if (res.affected)
+      for (const auto& ch : res.affected->characteristics)
+        for (const auto& cat : ch.categories)
+          if (cat.flag) flags += (flags.empty() ? "" : "; ") + ch.characteristic + ": " + cat.category;
+    s.text(r, kRegFlags, flags, flags.empty() ? f.text : f.flag);
+    ++r;
+  }
+  const int first = header + 1, last = r - 1;
+  s.text(r, kRegId, "Total", f.money_total);
+  s.blank(r, kRegTitle, f.money_total);
+  if (!results.empty()) {
+    const auto sum = [&](int c) { return "=SUM(" + cell_ref(first, c, false) + ":" + cell_ref(last, c, false) + ")"; };
+    s.formula(r, kRegBenefits, sum(kRegBenefits), benefits, f.money_total);
+    s.formula(r, kRegInputs, sum(kRegInputs), inputs, f.money_total);
+    s.formula(r, kRegNpv, "=ROUND(" + cell_ref(r, kRegBenefits, false) + "-" + cell_ref(r, kRegInputs, false) + ",2)",
+              pence(benefits - inputs), f.money_total);
+    const std::string ratio = "=IF(" + cell_ref(r, kRegInputs, false) + "=0,\"n/a\",ROUND(" +
+                              cell_ref(r, kRegBenefits, false) + "/" + cell_ref(r, kRegInputs, false) + ",4))";
+    if (inputs != 0)
+      s.formula(r, kRegRatio, ratio, rounded(benefits / inputs, kRatioPlaces), f.ratio);
+    else
+      s.formula_text(r, kRegRatio, ratio, "n/a", f.ratio);
+  }
+  for (int c = kRegPayback; c < kRegColumns; ++c) s.blank(r, c, f.money_total);
+  s.note(r + 2, 0,
+         "Present values are Equivalue's unrounded figures, shown to the penny; net present value and ratio are "
+         "formulas that round as Equivalue does. Each change's workbook (equivalue-cli export FILE --change ID) "
+         "traces these figures to every input.", f.note_block);
+  s.freeze(header + 1, 2);
+  s.print_setup(true, r + 2, kRegColumns - 1, header, header);
+  worksheet_activate(s.raw());
+}
+
+void cumulative_sheet(Book& book, const Project& project) {
+  const Formats& f = book.f();
+  Sheet s = book.add_sheet("Cumulative impact");
+  const int threshold = project.project.disclosure_threshold;
+  const CumulativeImpact cumulative = cumulative_impact(project);
+  s.column(0, 1, 22);
+  s.column(2, 3, 18);
+  s.column(4, 5, 40);
+  s.text(0, 0, "Cumulative impact across all changes", f.title);
+  s.row_height(0, 24);
+  s.note(1, 0,
+         "For each group: how many changes rate the characteristic negative in their EqIA, and how many people those "
+         "changes touch (a person touched by two changes is counted twice). " +
+             std::to_string(cumulative.changes_assessed) + " of " + std::to_string(cumulative.changes) +
+             " changes have an assessment.", f.note_block);
+  s.text(2, 0, "Disclosure control: " + disclosure_statement(threshold), f.flag);
+  const int header = 4;
+  const char* h[] = {"Characteristic", "Category", "Changes rated negative", "People those changes touch",
+                     "Changes rated negative", "Of which with no affected segments (people not counted)"};
+  for (int c = 0; c < 6; ++c) s.text(header, c, h[c], f.header);
+  s.row_height(header, 30);
+  int r = header + 1;
+  const auto join = [](const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+    return out;
+  };
+  for (const CumulativeRow& row : cumulative.rows) {
+    s.text(r, 0, row.characteristic, f.text);
+    s.text(r, 1, row.category.empty() ? "(all)" : row.category, row.category.empty() ? f.muted : f.text);
+    s.number(r, 2, static_cast<double>(row.count()), row.count() > 0 ? f.flag : f.whole);
+    if (!row.has_people) {
+      s.text(r, 3, "not in the segment profile", f.muted);
+    } else {
+      const DisclosedCell cell = disclose_count(whole_people(row.people), threshold);
+      if (cell.suppressed)
+        s.text(r, 3, cell.text, f.muted);
+      else
+        s.number(r, 3, static_cast<double>(whole_people(row.people)), f.whole);
+    }
+    s.text(r, 4, join(row.changes), f.wrap);
+    s.text(r, 5, join(row.changes_without_figures), f.wrap);
+    ++r;
+  }
+  if (cumulative.rows.empty()) s.text(r++, 0, "No characteristic is described by the segments or rated negative.", f.muted);
+  s.freeze(header + 1, 2);
+  s.print_setup(true, r, 5, header, header);
+}
+
+}  // namespace
+
+void export_project_workbook(const Project& project, const std::vector<ChangeResults>& results,
+                             const std::string& path, const ExportOptions& options) {
+  Book book(path);
+  register_sheet(book, project, results);
+  cumulative_sheet(book, project);
+  write_about_sheet(book, project, options,
+                    "Register and cumulative impact of " + std::to_string(results.size()) + " service change" +
+                        (results.size() == 1 ? "" : "s"),
+                    {});
+  book.properties(project.project.name + ": register of service changes", "Social value and equality impact",
+                  "Exported by Equivalue " + std::string(equivalue_version()), to_time_t(export_time(options)));
+  book.close();
+}
+
+void export_project_workbook(const Project& project, const std::string& path, const ExportOptions& options) {
+  CalcOptions calc = options.calc;
+  calc.monte_carlo = false;  // the register shows no simulation figures
+  calc.sensitivity = false;
+  export_project_workbook(project, calculate_project(project, calc), path, options);
+}
+
+}  // namespace eqv::workbook
