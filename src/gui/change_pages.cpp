@@ -1,0 +1,503 @@
+#include "dialogs.hpp"
+#include "forms.hpp"
+#include "pages.hpp"
+
+#include "equivalue/core/sroi.hpp"
+
+#include <wx/button.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+
+namespace eqv::gui {
+namespace {
+
+// The first reference "<prefix><n>" not used by any item.
+template <typename List, typename IdOf>
+std::string next_id(const std::string& prefix, const List& items, IdOf id_of) {
+  for (int n = 1;; ++n) {
+    const std::string id = prefix + std::to_string(n);
+    bool used = false;
+    for (const auto& item : items) used = used || id_of(item) == id;
+    if (!used) return id;
+  }
+}
+
+wxStaticText* heading(wxWindow* parent, const wxString& text) {
+  auto* label = new wxStaticText(parent, wxID_ANY, text);
+  label->SetFont(label->GetFont().Bold());
+  return label;
+}
+
+int selected_row(wxGrid* grid) {
+  wxArrayInt rows = grid->GetSelectedRows();
+  if (!rows.empty()) return rows[0];
+  return grid->GetGridCursorRow();
+}
+
+}  // namespace
+
+bool guarded(wxWindow* parent, const std::function<void()>& action) {
+  try {
+    action();
+    return true;
+  } catch (const std::exception& e) {
+    wxMessageBox(wxString::FromUTF8(e.what()), _("Equivalue"), wxOK | wxICON_WARNING, parent);
+    return false;
+  }
+}
+
+void edit_change(ProjectDocument& doc, int index, const std::function<void(ServiceChange&)>& fn,
+                 const std::string& what, const std::string& merge_key, bool structure) {
+  doc.edit([&](Project& p) { fn(p.changes.at(static_cast<std::size_t>(index))); }, what, index, merge_key,
+           structure);
+}
+
+ChangePage::ChangePage(wxWindow* parent, ProjectDocument& doc) : wxPanel(parent, wxID_ANY), doc_(doc) {
+  listener_ = doc_.listen([this](const DocumentEvent& e) {
+    if (!valid()) return;
+    if (e.structure || e.change < 0 || e.change == index_) show(e.structure);
+  });
+}
+
+ChangePage::~ChangePage() { doc_.unlisten(listener_); }
+
+void ChangePage::set_change(int index) {
+  index_ = index;
+  if (valid()) show(true);
+}
+
+ProblemLine::ProblemLine(wxWindow* parent) : wxStaticText(parent, wxID_ANY, "") {
+  SetForegroundColour(problem_colour());
+}
+
+void ProblemLine::set(const std::vector<std::string>& lines) {
+  std::string text;
+  for (std::size_t i = 0; i < lines.size() && i < 6; ++i) text += (i ? "\n" : "") + lines[i];
+  if (lines.size() > 6) text += "\n... and " + std::to_string(lines.size() - 6) + " more";
+  const wxString label = wxString::FromUTF8(text);
+  if (GetLabel() != label) {
+    SetLabel(label);
+    GetParent()->Layout();
+  }
+}
+
+// ------------------------------------------------------------------------ ScopePage
+
+ScopePage::ScopePage(wxWindow* parent, ProjectDocument& doc, bool with_scope, bool with_stakeholders,
+                     bool with_inputs)
+    : ChangePage(parent, doc) {
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  if (with_scope) {
+    sizer->Add(heading(this, _("The service change")), 0, wxALL, 6);
+    wxWindow* form = create_form(this, "change_scope");
+    scope_ = std::make_unique<FormBinding<ServiceChange>>(form, change_fields());
+    scope_->on_edit = [this](const FieldDef<ServiceChange>& f, const std::string& text) {
+      guarded(this, [&] {
+        edit_change(doc_, index_, [&](ServiceChange& c) { f.set(c, text); }, "Edit " + f.label,
+                    path() + "." + f.name);
+      });
+    };
+    sizer->Add(form, 0, wxEXPAND | wxALL, 2);
+  }
+  if (with_stakeholders) {
+    sizer->Add(heading(this, _("Stakeholders: the groups of people the change affects")), 0, wxALL, 6);
+    auto* grid = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 140));
+    stakeholders_ = std::make_unique<GridBinding<Stakeholder>>(grid, stakeholder_fields(),
+                                                               std::vector<std::string>{"id", "name", "segment"});
+    grid->SetColSize(1, 320);
+    stakeholders_->on_edit = [this](int row, const FieldDef<Stakeholder>& f, const std::string& text) {
+      guarded(this, [&] {
+        edit_change(doc_, index_, [&](ServiceChange& c) { f.set(c.sroi.stakeholders.at(static_cast<std::size_t>(row)), text); },
+                    "Edit stakeholder " + f.label);
+      });
+    };
+    sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* add = new wxButton(this, wxID_ANY, _("Add stakeholder"));
+    auto* remove = new wxButton(this, wxID_ANY, _("Remove stakeholder"));
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+      guarded(this, [&] {
+        edit_change(doc_, index_, [](ServiceChange& c) {
+          Stakeholder s;
+          s.id = next_id("S", c.sroi.stakeholders, [](const Stakeholder& x) { return x.id; });
+          s.name = "New stakeholder group";
+          c.sroi.stakeholders.push_back(s);
+        }, "Add stakeholder", {}, true);
+      });
+    });
+    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+      const int row = selected_row(stakeholders_->grid());
+      if (row < 0 || row >= static_cast<int>(change().sroi.stakeholders.size())) return;
+      guarded(this, [&] {
+        edit_change(doc_, index_, [row](ServiceChange& c) { c.sroi.stakeholders.erase(c.sroi.stakeholders.begin() + row); },
+                    "Remove stakeholder", {}, true);
+      });
+    });
+    buttons->Add(add, 0, wxRIGHT, 6);
+    buttons->Add(remove);
+    sizer->Add(buttons, 0, wxALL, 6);
+  }
+  if (with_inputs) {
+    sizer->Add(heading(this, _("Inputs: what the change costs, and who pays")), 0, wxALL, 6);
+    auto* grid = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 140));
+    inputs_ = std::make_unique<GridBinding<Input>>(grid, input_fields(),
+                                                   std::vector<std::string>{"stakeholder", "description", "amount", "year"});
+    grid->SetColSize(1, 320);
+    grid->SetColSize(2, 120);
+    grid->SetColSize(3, 140);
+    inputs_->on_edit = [this](int row, const FieldDef<Input>& f, const std::string& text) {
+      guarded(this, [&] {
+        edit_change(doc_, index_, [&](ServiceChange& c) { f.set(c.sroi.inputs.at(static_cast<std::size_t>(row)), text); },
+                    "Edit input " + f.label);
+      });
+    };
+    sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* add = new wxButton(this, wxID_ANY, _("Add input"));
+    auto* remove = new wxButton(this, wxID_ANY, _("Remove input"));
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+      guarded(this, [&] {
+        edit_change(doc_, index_, [](ServiceChange& c) {
+          Input in;
+          if (!c.sroi.stakeholders.empty()) in.stakeholder = c.sroi.stakeholders.front().id;
+          in.description = "New input";
+          c.sroi.inputs.push_back(in);
+        }, "Add input", {}, true);
+      });
+    });
+    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+      const int row = selected_row(inputs_->grid());
+      if (row < 0 || row >= static_cast<int>(change().sroi.inputs.size())) return;
+      guarded(this, [&] {
+        edit_change(doc_, index_, [row](ServiceChange& c) { c.sroi.inputs.erase(c.sroi.inputs.begin() + row); },
+                    "Remove input", {}, true);
+      });
+    });
+    buttons->Add(add, 0, wxRIGHT, 6);
+    buttons->Add(remove);
+    sizer->Add(buttons, 0, wxALL, 6);
+  }
+  problems_ = new ProblemLine(this);
+  sizer->Add(problems_, 0, wxALL, 6);
+  SetSizer(sizer);
+}
+
+void ScopePage::show(bool force) {
+  const ServiceChange& c = change();
+  const Problems& problems = doc_.change_problems(index_);
+  std::vector<std::string> lines;
+  const bool editable = !doc_.read_only();
+  if (scope_) {
+    scope_->show(c, force);
+    for (const auto& p : scope_->show_problems(problems, path())) lines.push_back(p.message);
+    scope_->enable(editable);
+  }
+  if (stakeholders_) {
+    stakeholders_->show(c.sroi.stakeholders);
+    for (auto& l : stakeholders_->show_problems(problems, path() + ".sroi.stakeholders")) lines.push_back("Stakeholders, " + l);
+    stakeholders_->grid()->EnableEditing(editable);
+  }
+  if (inputs_) {
+    inputs_->show(c.sroi.inputs);
+    for (auto& l : inputs_->show_problems(problems, path() + ".sroi.inputs")) lines.push_back("Inputs, " + l);
+    inputs_->grid()->EnableEditing(editable);
+  }
+  problems_->set(lines);
+}
+
+// ------------------------------------------------------------------------ OutcomesPage
+
+OutcomesPage::OutcomesPage(wxWindow* parent, ProjectDocument& doc, const std::vector<std::string>& forms)
+    : ChangePage(parent, doc) {
+  auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+  auto* left = new wxBoxSizer(wxVERTICAL);
+  left->Add(heading(this, _("Outcomes")), 0, wxALL, 6);
+  list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(230, -1));
+  list_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { select(e.GetSelection()); });
+  left->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+  auto* add = new wxButton(this, wxID_ANY, _("Add outcome"));
+  auto* remove = new wxButton(this, wxID_ANY, _("Remove outcome"));
+  add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_outcome(); });
+  remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    if (outcome_ < 0) return;
+    const int o = outcome_;
+    guarded(this, [&] {
+      edit_change(doc_, index_, [o](ServiceChange& c) { c.sroi.outcomes.erase(c.sroi.outcomes.begin() + o); },
+                  "Remove outcome", {}, true);
+    });
+  });
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  buttons->Add(add, 0, wxRIGHT, 6);
+  buttons->Add(remove);
+  left->Add(buttons, 0, wxALL, 6);
+  sizer->Add(left, 0, wxEXPAND);
+
+  auto* right = new wxBoxSizer(wxVERTICAL);
+  headline_ = new wxStaticText(this, wxID_ANY, "");
+  right->Add(headline_, 0, wxALL, 6);
+  wxWindow* holder = this;
+  wxNotebook* book = nullptr;
+  if (forms.size() > 1) {
+    book = new wxNotebook(this, wxID_ANY);
+    holder = book;
+    right->Add(book, 1, wxEXPAND | wxALL, 4);
+  }
+  for (const auto& resource : forms) {
+    auto* page = new wxPanel(holder);
+    auto* page_sizer = new wxBoxSizer(wxVERTICAL);
+    wxWindow* form = create_form(page, resource);
+    page_sizer->Add(form, 0, wxEXPAND | wxALL, 4);
+    if (resource == "outcome_valuation") {
+      auto* pick = new wxButton(page, wxID_ANY, _("Choose from the proxy library..."));
+      pick->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { pick_proxy(); });
+      page_sizer->Add(pick, 0, wxALL, 8);
+    }
+    page->SetSizer(page_sizer);
+    auto binding = std::make_unique<FormBinding<Outcome>>(form, outcome_fields());
+    binding->on_edit = [this](const FieldDef<Outcome>& f, const std::string& text) {
+      if (outcome_ < 0) return;
+      const int o = outcome_;
+      guarded(this, [&] {
+        edit_change(doc_, index_, [&](ServiceChange& c) { f.set(c.sroi.outcomes.at(static_cast<std::size_t>(o)), text); },
+                    "Edit " + f.label, path() + ".sroi.outcomes[" + std::to_string(o) + "]." + f.name);
+      });
+    };
+    if (book) {
+      const char* title = resource == "outcome_describe"    ? "Outcome and indicator"
+                          : resource == "outcome_valuation" ? "Valuation"
+                                                            : "Impact";
+      book->AddPage(page, wxString::FromUTF8(title));
+    } else {
+      right->Add(page, 1, wxEXPAND | wxALL, 4);
+    }
+    forms_.emplace_back(resource, std::move(binding));
+  }
+  problems_ = new ProblemLine(this);
+  right->Add(problems_, 0, wxALL, 6);
+  sizer->Add(right, 1, wxEXPAND);
+  SetSizer(sizer);
+}
+
+FormBinding<Outcome>* OutcomesPage::form(const std::string& resource) {
+  for (auto& [name, binding] : forms_)
+    if (name == resource) return binding.get();
+  return nullptr;
+}
+
+void OutcomesPage::add_outcome() {
+  guarded(this, [&] {
+    edit_change(doc_, index_, [](ServiceChange& c) {
+      Outcome o;
+      o.id = next_id("O", c.sroi.outcomes, [](const Outcome& x) { return x.id; });
+      if (!c.sroi.stakeholders.empty()) o.stakeholder = c.sroi.stakeholders.front().id;
+      o.description = "New outcome";
+      c.sroi.outcomes.push_back(o);
+    }, "Add outcome", {}, true);
+  });
+  select(static_cast<int>(change().sroi.outcomes.size()) - 1);
+}
+
+void OutcomesPage::select(int outcome) {
+  outcome_ = outcome;
+  doc_.break_merge();
+  show(true);
+}
+
+void OutcomesPage::show(bool force) {
+  const auto& outcomes = change().sroi.outcomes;
+  if (outcome_ >= static_cast<int>(outcomes.size())) outcome_ = static_cast<int>(outcomes.size()) - 1;
+  if (outcome_ < 0 && !outcomes.empty()) outcome_ = 0;
+  wxArrayString items;
+  for (const auto& o : outcomes) items.Add(wxString::FromUTF8(o.id + "  " + o.description));
+  if (list_->GetStrings() != items) list_->Set(items);
+  if (outcome_ >= 0) list_->SetSelection(outcome_);
+
+  const bool has = outcome_ >= 0;
+  std::vector<std::string> lines;
+  for (auto& [name, binding] : forms_) {
+    binding->enable(has && !doc_.read_only());
+    if (!has) continue;
+    binding->show(outcomes[static_cast<std::size_t>(outcome_)], force);
+    const std::string base = path() + ".sroi.outcomes[" + std::to_string(outcome_) + "]";
+    for (const auto& p : binding->show_problems(doc_.change_problems(index_), base))
+      if (&binding == &forms_.front().second) lines.push_back(p.message);
+  }
+  problems_->set(lines);
+  if (has) {
+    const Outcome& o = outcomes[static_cast<std::size_t>(outcome_)];
+    const Decimal v = first_year_value(o, change().sroi, doc_.project().project);
+    const auto& r = doc_.core_result(index_);
+    headline_->SetLabel(wxString::FromUTF8("Value in its first year, after deductions: £" + to_grouped(v, kMoneyPlaces) +
+                                           ".   Whole change: ratio " +
+                                           (r.ratio ? to_fixed(*r.ratio, 2) + " : 1" : std::string("not yet known")) +
+                                           ", net present value £" + to_grouped(r.npv, kMoneyPlaces)));
+  } else {
+    headline_->SetLabel(_("No outcomes yet: choose Add outcome."));
+  }
+}
+
+void OutcomesPage::pick_proxy() {
+  if (outcome_ < 0) return;
+  Proxy chosen;
+  if (!ChooseProxy(this, chosen)) return;
+  const int o = outcome_;
+  guarded(this, [&] {
+    edit_change(doc_, index_, [&](ServiceChange& c) { c.sroi.outcomes.at(static_cast<std::size_t>(o)).proxy = chosen; },
+                "Choose proxy from the library", {}, true);
+  });
+}
+
+// ------------------------------------------------------------------------ ImpactMapPage
+
+ImpactMapPage::ImpactMapPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, doc) {
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(heading(this, _("Impact map: every outcome at once (type over any cell)")), 0, wxALL, 6);
+  auto* grid = new wxGrid(this, wxID_ANY);
+  std::vector<std::string> columns;
+  for (const auto& f : outcome_fields()) columns.push_back(f.name);
+  grid_ = std::make_unique<GridBinding<Outcome>>(grid, outcome_fields(), columns);
+  grid->SetColSize(2, 200);
+  grid->SetColSize(3, 160);
+  grid_->on_edit = [this](int row, const FieldDef<Outcome>& f, const std::string& text) {
+    guarded(this, [&] {
+      edit_change(doc_, index_, [&](ServiceChange& c) { f.set(c.sroi.outcomes.at(static_cast<std::size_t>(row)), text); },
+                  "Edit " + f.label);
+    });
+  };
+  grid_->on_parse_error = [this](const std::string& message) { problems_->set({message}); };
+  sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+  problems_ = new ProblemLine(this);
+  sizer->Add(problems_, 0, wxALL, 6);
+  SetSizer(sizer);
+}
+
+void ImpactMapPage::show(bool) {
+  grid_->show(change().sroi.outcomes);
+  grid_->grid()->EnableEditing(!doc_.read_only());
+  problems_->set(grid_->show_problems(doc_.change_problems(index_), path() + ".sroi.outcomes"));
+}
+
+// ------------------------------------------------------------------------ AffectedPage
+
+AffectedPage::AffectedPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, doc) {
+  auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+  auto* left = new wxBoxSizer(wxVERTICAL);
+  left->Add(heading(this, _("Share of each segment the change affects (0 to 1)")), 0, wxALL, 6);
+  segments_ = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxSize(470, -1));
+  segments_->CreateGrid(0, 4);
+  segments_->SetRowLabelSize(0);
+  segments_->SetColLabelValue(0, _("Code"));
+  segments_->SetColLabelValue(1, _("Segment"));
+  segments_->SetColLabelValue(2, _("Residents"));
+  segments_->SetColLabelValue(3, _("Share affected"));
+  segments_->SetColSize(0, 50);
+  segments_->SetColSize(1, 220);
+  segments_->SetColSize(2, 90);
+  segments_->SetColSize(3, 100);
+  // The table beside updates with every key typed into a share.
+  segments_->Bind(wxEVT_GRID_EDITOR_CREATED, [this](wxGridEditorCreatedEvent& e) {
+    const int row = e.GetRow();
+    if (auto* text = dynamic_cast<wxTextCtrl*>(e.GetControl()))
+      text->Bind(wxEVT_TEXT, [this, row, text](wxCommandEvent& te) {
+        set_share(row, text->GetValue().utf8_string());
+        te.Skip();
+      });
+    e.Skip();
+  });
+  segments_->Bind(wxEVT_GRID_CELL_CHANGED, [this](wxGridEvent& e) {
+    if (!loading_ && e.GetCol() == 3) set_share(e.GetRow(), segments_->GetCellValue(e.GetRow(), 3).utf8_string());
+  });
+  left->Add(segments_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+  sizer->Add(left, 0, wxEXPAND);
+
+  auto* right = new wxBoxSizer(wxVERTICAL);
+  right->Add(heading(this, _("People affected, by characteristic")), 0, wxALL, 6);
+  summary_ = new wxStaticText(this, wxID_ANY, "");
+  right->Add(summary_, 0, wxLEFT | wxBOTTOM, 6);
+  table_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_HRULES);
+  const char* columns[] = {"Characteristic", "Group", "People affected", "Share of affected", "Share of residents",
+                           "Ratio", "Flag"};
+  int widths[] = {120, 120, 110, 120, 120, 60, 150};
+  for (int i = 0; i < 7; ++i)
+    table_->AppendColumn(wxString::FromUTF8(columns[i]), i >= 2 && i <= 5 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
+                         widths[i]);
+  right->Add(table_, 1, wxEXPAND | wxALL, 6);
+  sizer->Add(right, 1, wxEXPAND);
+  SetSizer(sizer);
+}
+
+void AffectedPage::set_share(int row, const std::string& text) {
+  const auto& items = doc_.project().segments.items;
+  if (!valid() || row < 0 || row >= static_cast<int>(items.size())) return;
+  if (check_field_text(FieldKind::decimal, text)) return;  // not a number yet: wait for more typing
+  const std::string code = items[static_cast<std::size_t>(row)].code;
+  const Decimal share = *parse_decimal(text);
+  guarded(this, [&] {
+    edit_change(doc_, index_, [&](ServiceChange& c) {
+      auto& list = c.affected_segments;
+      auto it = std::find_if(list.begin(), list.end(), [&](const AffectedSegment& a) { return a.segment == code; });
+      if (share == 0) {
+        if (it != list.end()) list.erase(it);
+      } else if (it == list.end()) {
+        list.push_back({code, share});
+      } else {
+        it->share = share;
+      }
+    }, "Edit share affected of segment " + code, path() + ".affected." + code);
+  });
+}
+
+void AffectedPage::show(bool force) {
+  const auto& scheme = doc_.project().segments;
+  const int rows = static_cast<int>(scheme.items.size());
+  if (force || segments_->GetNumberRows() != rows) {
+    loading_ = true;
+    if (segments_->GetNumberRows() > 0) segments_->DeleteRows(0, segments_->GetNumberRows());
+    segments_->AppendRows(rows);
+    for (int r = 0; r < rows; ++r) {
+      const auto& seg = scheme.items[static_cast<std::size_t>(r)];
+      segments_->SetCellValue(r, 0, wxString::FromUTF8(seg.code));
+      segments_->SetCellValue(r, 1, wxString::FromUTF8(seg.name));
+      segments_->SetCellValue(r, 2, wxString::FromUTF8(to_grouped(decimal_from_int(seg.population), 0)));
+      std::string share = "0";
+      for (const auto& a : change().affected_segments)
+        if (a.segment == seg.code) share = to_exact_string(a.share);
+      segments_->SetCellValue(r, 3, wxString::FromUTF8(share));
+      for (int c = 0; c < 3; ++c) segments_->SetReadOnly(r, c);
+      segments_->SetCellAlignment(r, 2, wxALIGN_RIGHT, wxALIGN_CENTRE);
+      segments_->SetCellAlignment(r, 3, wxALIGN_RIGHT, wxALIGN_CENTRE);
+    }
+    segments_->EnableEditing(!doc_.read_only());
+    loading_ = false;
+  }
+  show_table();
+}
+
+void AffectedPage::show_table() {
+  table_->DeleteAllItems();
+  const auto result = doc_.affected(index_);
+  if (!result) {
+    summary_->SetLabel(_("This project has no segment profile, so affected people cannot be counted."));
+    return;
+  }
+  summary_->SetLabel(wxString::FromUTF8("People affected: " + to_grouped(result->total, 0) + " of " +
+                                        to_grouped(result->base, 0) + " residents. Flag at " +
+                                        to_exact_string(doc_.project().project.flag_ratio) +
+                                        " times a group's share of residents."));
+  long row = 0;
+  for (const auto& ch : result->characteristics)
+    for (const auto& cat : ch.categories) {
+      const long item = table_->InsertItem(row++, wxString::FromUTF8(ch.characteristic));
+      table_->SetItem(item, 1, wxString::FromUTF8(cat.category));
+      table_->SetItem(item, 2, wxString::FromUTF8(to_grouped(cat.affected, 0)));
+      table_->SetItem(item, 3, cat.share ? wxString::FromUTF8(to_fixed(*cat.share * 100, 1) + "%") : "-");
+      table_->SetItem(item, 4, cat.base_share ? wxString::FromUTF8(to_fixed(*cat.base_share * 100, 1) + "%") : "-");
+      table_->SetItem(item, 5, cat.ratio ? wxString::FromUTF8(to_fixed(*cat.ratio, 2)) : "-");
+      if (cat.flag) {
+        table_->SetItem(item, 6, _("Over-represented"));
+        table_->SetItemTextColour(item, problem_colour());
+      }
+    }
+}
+
+}  // namespace eqv::gui

@@ -1,0 +1,314 @@
+#include "dialogs.hpp"
+
+#include "binding.hpp"
+#include "forms.hpp"
+
+#include "equivalue/core/cumulative.hpp"
+#include "equivalue/core/validation.hpp"
+
+#include <wx/button.h>
+#include <wx/dialog.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/stdpaths.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+namespace eqv::gui {
+namespace {
+
+// Splits one CSV line, honouring quotes ("a, b" and "" inside quotes).
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        out.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        out.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      out.emplace_back();
+    } else if (c != '\r') {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string templates_dir() {
+  namespace fs = std::filesystem;
+  // Installed beside the program (share/equivalue/templates), else the source tree's.
+  const fs::path exe = fs::path(wxStandardPaths::Get().GetExecutablePath().utf8_string()).parent_path();
+  for (const fs::path& p : {exe / "../share/equivalue/templates", exe / "templates"})
+    if (fs::is_directory(p)) return p.string();
+  return EQUIVALUE_TEMPLATES_DIR;
+}
+
+std::vector<LibraryProxy> read_proxy_library(const std::string& folder) {
+  namespace fs = std::filesystem;
+  std::vector<LibraryProxy> out;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(folder, ec))
+    if (entry.path().extension() == ".csv") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    std::ifstream in(file);
+    std::string line;
+    if (!std::getline(in, line)) continue;
+    const auto header = csv_fields(line);
+    auto column = [&](const std::vector<std::string>& row, const char* name) -> std::string {
+      for (std::size_t i = 0; i < header.size() && i < row.size(); ++i)
+        if (header[i] == name) return row[i];
+      return {};
+    };
+    while (std::getline(in, line)) {
+      if (line.find_first_not_of(" ,\r") == std::string::npos) continue;
+      const auto row = csv_fields(line);
+      const auto value = parse_decimal(column(row, "value"));
+      if (!value) continue;
+      LibraryProxy p;
+      p.id = column(row, "id");
+      p.proxy.value = *value;
+      p.proxy.description = column(row, "description");
+      p.proxy.unit = column(row, "unit");
+      p.proxy.source = column(row, "source");
+      p.proxy.evidence_grade = column(row, "evidence_grade");
+      try {
+        p.proxy.price_year = std::stoi(column(row, "price_year"));
+      } catch (const std::exception&) {
+        p.proxy.price_year = 0;
+      }
+      p.type = column(row, "type");
+      p.agency = column(row, "agency");
+      out.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
+bool EditProjectSettings(wxWindow* parent, Project& project) {
+  wxDialog dialog(parent, wxID_ANY, _("Project settings"), wxDefaultPosition, wxDefaultSize,
+                  wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+  Project work = project;
+  ServiceChange shown;  // the discounting shown: the first change's (every change shares it here)
+  if (!work.changes.empty()) shown = work.changes.front();
+
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  wxWindow* form = create_form(&dialog, "project_settings");
+  sizer->Add(form, 1, wxEXPAND | wxALL, 8);
+  auto* buttons = dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL);
+  sizer->Add(buttons, 0, wxEXPAND | wxALL, 8);
+  dialog.SetSizerAndFit(sizer);
+  dialog.SetMinSize(wxSize(760, -1));
+  dialog.Fit();
+
+  FormBinding<ProjectSettings> settings(form, project_settings_fields());
+  FormBinding<ServiceChange> discount(form, change_fields());
+  auto refresh = [&] {
+    Project check;
+    check.project = work.project;
+    check.segments = work.segments;
+    const Problems problems = validate(check);
+    settings.show_problems(problems, "project");
+    Problems change_problems;
+    if (!work.changes.empty()) {
+      Project one = check;
+      one.changes.push_back(work.changes.front());
+      change_problems = validate(one);
+    }
+    discount.show_problems(change_problems, "changes[0]");
+    bool clean = true;
+    for (const auto& p : problems) clean = clean && p.path.rfind("project", 0) != 0;
+    for (const auto& p : change_problems) clean = clean && p.path.rfind("changes[0].sroi.discount", 0) != 0;
+    dialog.FindWindow(wxID_OK)->Enable(clean);
+  };
+  settings.on_edit = [&](const FieldDef<ProjectSettings>& f, const std::string& text) {
+    f.set(work.project, text);
+    refresh();
+  };
+  discount.on_edit = [&](const FieldDef<ServiceChange>& f, const std::string& text) {
+    f.set(shown, text);
+    for (auto& c : work.changes) f.set(c, text);
+    refresh();
+  };
+  settings.show(work.project, true);
+  discount.show(shown, true);
+  refresh();
+  if (dialog.ShowModal() != wxID_OK) return false;
+  project = work;
+  return true;
+}
+
+bool ChooseProxy(wxWindow* parent, Proxy& proxy) {
+  const auto library = read_proxy_library(templates_dir() + "/proxies");
+  if (library.empty()) {
+    wxMessageBox(_("The proxy library is empty or missing (templates/proxies). Enter the proxy by hand, with its "
+                   "source and price year."),
+                 _("Proxy library"), wxOK | wxICON_INFORMATION, parent);
+    return false;
+  }
+  wxDialog dialog(parent, wxID_ANY, _("Choose a financial proxy"), wxDefaultPosition, wxSize(980, 520),
+                  wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  auto* search = new wxTextCtrl(&dialog, wxID_ANY, "");
+  search->SetHint(_("Type to filter: loneliness, employment, A&E ..."));
+  sizer->Add(search, 0, wxEXPAND | wxALL, 8);
+  auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+  list->AppendColumn(_("Proxy"), wxLIST_FORMAT_LEFT, 360);
+  list->AppendColumn(_("Value (£)"), wxLIST_FORMAT_RIGHT, 90);
+  list->AppendColumn(_("Unit"), wxLIST_FORMAT_LEFT, 130);
+  list->AppendColumn(_("Price year"), wxLIST_FORMAT_RIGHT, 80);
+  list->AppendColumn(_("Evidence"), wxLIST_FORMAT_LEFT, 70);
+  list->AppendColumn(_("Source"), wxLIST_FORMAT_LEFT, 300);
+  sizer->Add(list, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+  sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+  dialog.SetSizer(sizer);
+
+  std::vector<std::size_t> shown;
+  auto fill = [&] {
+    const wxString filter = search->GetValue().Lower();
+    list->DeleteAllItems();
+    shown.clear();
+    for (std::size_t i = 0; i < library.size(); ++i) {
+      const auto& p = library[i].proxy;
+      const wxString text = wxString::FromUTF8(p.description + " " + p.source + " " + p.unit).Lower();
+      if (!filter.empty() && !text.Contains(filter)) continue;
+      const long item = list->InsertItem(list->GetItemCount(), wxString::FromUTF8(p.description));
+      list->SetItem(item, 1, wxString::FromUTF8(to_grouped(p.value, 2)));
+      list->SetItem(item, 2, wxString::FromUTF8(p.unit));
+      list->SetItem(item, 3, p.price_year ? wxString::Format("%d", p.price_year) : wxString());
+      list->SetItem(item, 4, wxString::FromUTF8(p.evidence_grade));
+      list->SetItem(item, 5, wxString::FromUTF8(p.source));
+      shown.push_back(i);
+    }
+    if (!shown.empty()) list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+  };
+  search->Bind(wxEVT_TEXT, [&](wxCommandEvent&) { fill(); });
+  list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [&](wxListEvent&) { dialog.EndModal(wxID_OK); });
+  fill();
+  search->SetFocus();
+  if (dialog.ShowModal() != wxID_OK) return false;
+  const long selected = list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  if (selected < 0 || static_cast<std::size_t>(selected) >= shown.size()) return false;
+  proxy = library[shown[static_cast<std::size_t>(selected)]].proxy;
+  return true;
+}
+
+bool AskReview(wxWindow* parent, const wxString& title, bool need_comments, std::string& reviewer,
+               std::string& comments) {
+  wxDialog dialog(parent, wxID_ANY, title, wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(new wxStaticText(&dialog, wxID_ANY, _("Reviewer (the equality officer):")), 0, wxLEFT | wxRIGHT | wxTOP, 8);
+  auto* who = new wxTextCtrl(&dialog, wxID_ANY, wxString::FromUTF8(reviewer));
+  sizer->Add(who, 0, wxEXPAND | wxALL, 8);
+  wxTextCtrl* text = nullptr;
+  if (need_comments) {
+    sizer->Add(new wxStaticText(&dialog, wxID_ANY, _("What must the lead officer put right?")), 0, wxLEFT | wxRIGHT, 8);
+    text = new wxTextCtrl(&dialog, wxID_ANY, "", wxDefaultPosition, wxSize(460, 120), wxTE_MULTILINE);
+    sizer->Add(text, 1, wxEXPAND | wxALL, 8);
+  }
+  sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
+  dialog.SetSizerAndFit(sizer);
+  (text ? text : who)->SetFocus();
+  if (dialog.ShowModal() != wxID_OK) return false;
+  reviewer = who->GetValue().utf8_string();
+  if (text) comments = text->GetValue().utf8_string();
+  return true;
+}
+
+void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc, const std::function<void(int)>& open) {
+  wxDialog dialog(parent, wxID_ANY, _("Assessments awaiting review"), wxDefaultPosition, wxSize(860, 420),
+                  wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(new wxStaticText(&dialog, wxID_ANY,
+                              _("Open an assessment to read it, then return it with comments or approve it.")),
+             0, wxALL, 8);
+  auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+  list->AppendColumn(_("Ref"), wxLIST_FORMAT_LEFT, 70);
+  list->AppendColumn(_("Service change"), wxLIST_FORMAT_LEFT, 330);
+  list->AppendColumn(_("Submitted by"), wxLIST_FORMAT_LEFT, 130);
+  list->AppendColumn(_("When (UTC)"), wxLIST_FORMAT_LEFT, 170);
+  list->AppendColumn(_("Flags"), wxLIST_FORMAT_LEFT, 120);
+  std::vector<int> rows;
+  for (int i = 0; i < doc.change_count(); ++i) {
+    const auto& c = doc.change(i);
+    if (!c.eqia || c.eqia->status != EqiaStatus::submitted) continue;
+    const long item = list->InsertItem(list->GetItemCount(), wxString::FromUTF8(c.id));
+    list->SetItem(item, 1, wxString::FromUTF8(c.title));
+    if (!c.eqia->history.empty()) {
+      list->SetItem(item, 2, wxString::FromUTF8(c.eqia->history.back().who));
+      list->SetItem(item, 3, wxString::FromUTF8(c.eqia->history.back().when));
+    }
+    list->SetItem(item, 4, wxString::FromUTF8(doc.summary(i).flags));
+    rows.push_back(i);
+  }
+  sizer->Add(list, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  auto* open_button = new wxButton(&dialog, wxID_OK, _("&Open assessment"));
+  buttons->Add(open_button, 0, wxRIGHT, 8);
+  buttons->Add(new wxButton(&dialog, wxID_CANCEL, _("Close")));
+  sizer->Add(buttons, 0, wxALIGN_RIGHT | wxALL, 8);
+  dialog.SetSizer(sizer);
+  if (rows.empty()) {
+    list->InsertItem(0, "");
+    list->SetItem(0, 1, _("No assessment is waiting for review."));
+    open_button->Enable(false);
+  } else {
+    list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+  }
+  list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [&](wxListEvent&) { dialog.EndModal(wxID_OK); });
+  list->SetFocus();
+  if (dialog.ShowModal() != wxID_OK || rows.empty()) return;
+  const long selected = list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  if (selected >= 0 && static_cast<std::size_t>(selected) < rows.size()) open(rows[static_cast<std::size_t>(selected)]);
+}
+
+void ShowCumulativeImpact(wxWindow* parent, const ProjectDocument& doc) {
+  const CumulativeImpact impact = cumulative_impact(doc.project());
+  wxDialog dialog(parent, wxID_ANY, _("Cumulative impact across every service change"), wxDefaultPosition,
+                  wxSize(900, 520), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(new wxStaticText(&dialog, wxID_ANY,
+                              wxString::Format(_("%zu of %zu changes have an assessment. Each row counts the changes "
+                                                 "that rate the characteristic negative, and the people they touch."),
+                                               impact.changes_assessed, impact.changes)),
+             0, wxALL, 8);
+  auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_HRULES);
+  list->AppendColumn(_("Characteristic"), wxLIST_FORMAT_LEFT, 160);
+  list->AppendColumn(_("Group"), wxLIST_FORMAT_LEFT, 130);
+  list->AppendColumn(_("Changes rated negative"), wxLIST_FORMAT_RIGHT, 160);
+  list->AppendColumn(_("People touched"), wxLIST_FORMAT_RIGHT, 120);
+  list->AppendColumn(_("Which changes"), wxLIST_FORMAT_LEFT, 300);
+  for (const auto& row : impact.rows) {
+    const long item = list->InsertItem(list->GetItemCount(), wxString::FromUTF8(row.characteristic));
+    list->SetItem(item, 1, wxString::FromUTF8(row.category));
+    list->SetItem(item, 2, wxString::Format("%zu", row.count()));
+    list->SetItem(item, 3, row.has_people ? wxString::FromUTF8(to_grouped(row.people, 0)) : wxString("-"));
+    std::string ids;
+    for (const auto& id : row.changes) ids += (ids.empty() ? "" : ", ") + id;
+    list->SetItem(item, 4, wxString::FromUTF8(ids));
+    if (row.count() > 1) list->SetItemTextColour(item, problem_colour());
+  }
+  sizer->Add(list, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+  sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK), 0, wxEXPAND | wxALL, 8);
+  dialog.SetSizer(sizer);
+  list->SetFocus();
+  dialog.ShowModal();
+}
+
+}  // namespace eqv::gui

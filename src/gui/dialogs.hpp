@@ -1,0 +1,45 @@
+// Small dialogs, each a free function over a model value: the caller passes what to edit
+// and learns whether the user confirmed it.
+#pragma once
+
+#include "document.hpp"
+
+#include "equivalue/core/model.hpp"
+
+#include <wx/window.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace eqv::gui {
+
+// Project settings, and the discounting used by every change. True when confirmed.
+bool EditProjectSettings(wxWindow* parent, Project& project);
+
+// Picks a proxy from the library (templates/proxies/*.csv). True when one was chosen.
+bool ChooseProxy(wxWindow* parent, Proxy& proxy);
+
+// The reviewer's name and, when returning, the comments (required). True when confirmed.
+bool AskReview(wxWindow* parent, const wxString& title, bool need_comments, std::string& reviewer,
+               std::string& comments);
+
+// The equality officer's review list: every assessment awaiting review. `open` shows one.
+void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc, const std::function<void(int)>& open);
+
+// The cumulative impact across every change: per characteristic and group, how many
+// changes rate it negative and how many people they touch.
+void ShowCumulativeImpact(wxWindow* parent, const ProjectDocument& doc);
+
+// One row of the proxy library.
+struct LibraryProxy {
+  std::string id;
+  Proxy proxy;
+  std::string type, agency;
+};
+// Reads every .csv in `folder` (header row: id, description, unit, value, price_year,
+// source, evidence_grade, type, agency). Rows that cannot be read are skipped.
+std::vector<LibraryProxy> read_proxy_library(const std::string& folder);
+std::string templates_dir();
+
+}  // namespace eqv::gui

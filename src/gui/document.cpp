@@ -1,0 +1,157 @@
+#include "document.hpp"
+
+#include "equivalue/core/errors.hpp"
+
+#include <algorithm>
+
+namespace eqv::gui {
+namespace {
+
+class MemorySink final : public ProjectSink {
+ public:
+  explicit MemorySink(Project p) : project_(std::move(p)) {}
+  const Project& project() const override { return project_; }
+  void update(const std::function<void(Project&)>& edit, const std::string&) override { edit(project_); }
+
+ private:
+  Project project_;
+};
+
+// Undo keeps this many steps; older ones are dropped.
+constexpr std::size_t kUndoDepth = 200;
+
+}  // namespace
+
+std::unique_ptr<ProjectSink> memory_sink(Project project) { return std::make_unique<MemorySink>(std::move(project)); }
+
+std::string change_path(int index) { return "changes[" + std::to_string(index) + "]"; }
+
+ProjectDocument::ProjectDocument(std::unique_ptr<ProjectSink> sink) : sink_(std::move(sink)) {
+  cache_.resize(project().changes.size());
+}
+
+void ProjectDocument::edit(const std::function<void(Project&)>& fn, const std::string& what, int change,
+                           const std::string& merge_key, bool structure) {
+  if (read_only()) throw InputError("This project is open read-only: " + read_only_reason());
+  const bool merge = !merge_key.empty() && merge_key == merge_key_ && !undo_.empty();
+  Project before = project();
+  sink_->update(fn, what);
+  if (!merge) {
+    undo_.push_back({std::move(before), what});
+    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+  }
+  redo_.clear();
+  merge_key_ = merge_key;
+  const bool resized = project().changes.size() != cache_.size();
+  invalidate(resized ? -1 : change);
+  notify({structure || resized, change});
+}
+
+void ProjectDocument::restore(const Project& to, const std::string& what) {
+  sink_->update([&](Project& p) { p = to; }, what);
+  merge_key_.clear();
+  invalidate(-1);
+  notify({true, -1});
+}
+
+void ProjectDocument::undo() {
+  if (undo_.empty()) return;
+  Step step = std::move(undo_.back());
+  undo_.pop_back();
+  redo_.push_back({project(), step.what});
+  restore(step.before, "Undo: " + step.what);
+}
+
+void ProjectDocument::redo() {
+  if (redo_.empty()) return;
+  Step step = std::move(redo_.back());
+  redo_.pop_back();
+  undo_.push_back({project(), step.what});
+  restore(step.before, "Redo: " + step.what);
+}
+
+void ProjectDocument::invalidate(int change) {
+  if (change < 0 || cache_.size() != project().changes.size()) {
+    cache_.assign(project().changes.size(), Cache{});
+  } else {
+    cache_[static_cast<std::size_t>(change)].valid = false;
+  }
+}
+
+ProjectDocument::Cache& ProjectDocument::cache(int index) const {
+  Cache& c = cache_.at(static_cast<std::size_t>(index));
+  if (c.valid) return c;
+  const Project& p = project();
+  const ServiceChange& ch = p.changes[static_cast<std::size_t>(index)];
+
+  // Validate this change alone, in a project holding only it, and give the paths back
+  // their place in the whole project: a 1,000-change project stays quick to edit.
+  Project one;
+  one.project = p.project;
+  one.segments = p.segments;
+  one.changes.push_back(ch);
+  c.problems.clear();
+  const std::string own = "changes[0]";
+  for (auto& problem : validate(one)) {
+    if (problem.path.compare(0, own.size(), own) != 0) continue;
+    problem.path = change_path(index) + problem.path.substr(own.size());
+    c.problems.push_back(std::move(problem));
+  }
+  // Ids must also be unique across the project.
+  for (std::size_t j = 0; j < p.changes.size(); ++j)
+    if (static_cast<int>(j) != index && !ch.id.empty() && p.changes[j].id == ch.id) {
+      c.problems.push_back({change_path(index) + ".id", "another service change already has the reference \"" +
+                                                            ch.id + "\"; give each its own"});
+      break;
+    }
+
+  c.result = calculate_core(ch.sroi, p.project);
+  ChangeSummary& s = c.summary;
+  s = ChangeSummary{};
+  s.ratio = c.result.ratio;
+  s.npv = c.result.npv;
+  s.status = ch.eqia ? status_name(ch.eqia->status) : "none";
+  s.problems = c.problems.size();
+  if (!p.segments.items.empty() && !ch.affected_segments.empty()) {
+    const AffectedResult a = compute_affected(p.segments, ch.affected_segments, p.project.flag_ratio);
+    for (const auto& characteristic : a.characteristics)
+      if (characteristic.flagged()) s.flags += (s.flags.empty() ? "" : ", ") + characteristic.characteristic;
+  }
+  c.valid = true;
+  return c;
+}
+
+const Problems& ProjectDocument::change_problems(int index) const { return cache(index).problems; }
+const ChangeSummary& ProjectDocument::summary(int index) const { return cache(index).summary; }
+const SroiResult& ProjectDocument::core_result(int index) const { return cache(index).result; }
+
+std::optional<AffectedResult> ProjectDocument::affected(int index) const {
+  const Project& p = project();
+  const ServiceChange& ch = change(index);
+  if (p.segments.items.empty()) return std::nullopt;
+  return compute_affected(p.segments, ch.affected_segments, p.project.flag_ratio);
+}
+
+Problems ProjectDocument::project_problems() const {
+  Project settings_only;
+  settings_only.project = project().project;
+  settings_only.segments = project().segments;
+  return validate(settings_only);
+}
+
+int ProjectDocument::listen(Listener listener) {
+  listeners_.emplace_back(next_listener_, std::move(listener));
+  return next_listener_++;
+}
+
+void ProjectDocument::unlisten(int id) {
+  listeners_.erase(std::remove_if(listeners_.begin(), listeners_.end(), [id](const auto& l) { return l.first == id; }),
+                   listeners_.end());
+}
+
+void ProjectDocument::notify(const DocumentEvent& event) {
+  const auto copy = listeners_;  // a listener may add or remove listeners
+  for (const auto& [id, listener] : copy) listener(event);
+}
+
+}  // namespace eqv::gui

@@ -1,0 +1,119 @@
+// The open project as the windows see it: one Project, every edit made through edit(),
+// undo and redo by whole-project snapshots, each edit written to the project file at once
+// (through a ProjectSink), and the per-change figures and problems the windows show,
+// recalculated on the fast path (eqv::calculate_core) after each edit.
+#pragma once
+
+#include "equivalue/core/affected.hpp"
+#include "equivalue/core/model.hpp"
+#include "equivalue/core/sroi.hpp"
+#include "equivalue/core/validation.hpp"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eqv::gui {
+
+// Where edits go: the project file, or memory for a project not yet saved.
+class ProjectSink {
+ public:
+  virtual ~ProjectSink() = default;
+  virtual const Project& project() const = 0;
+  virtual void update(const std::function<void(Project&)>& edit, const std::string& what) = 0;
+  virtual bool read_only() const { return false; }
+  virtual std::string read_only_reason() const { return {}; }
+  virtual std::string path() const { return {}; }
+};
+
+// Keeps the project in memory only (tests, and a project before it is first saved).
+std::unique_ptr<ProjectSink> memory_sink(Project project);
+// An existing .eqv project file (read-only when someone else is editing it).
+std::unique_ptr<ProjectSink> open_project_file(const std::string& path);
+// A new .eqv project file holding `project`; refuses a file that exists.
+std::unique_ptr<ProjectSink> create_project_file(const std::string& path, const Project& project);
+
+// What a window needs to know after an edit.
+struct DocumentEvent {
+  bool structure = false;  // undo, redo, reload, or changes added or removed: show everything again
+  int change = -1;         // the one change edited, -1 = project-wide
+};
+
+struct ChangeSummary {
+  std::optional<Decimal> ratio;
+  Decimal npv = 0;
+  std::string status;        // EqIA status, "none" when no EqIA
+  std::string flags;         // characteristics flagged, comma separated
+  std::size_t problems = 0;  // validation problems in this change
+};
+
+class ProjectDocument {
+ public:
+  explicit ProjectDocument(std::unique_ptr<ProjectSink> sink);
+
+  const Project& project() const { return sink_->project(); }
+  const ServiceChange& change(int index) const { return project().changes.at(static_cast<std::size_t>(index)); }
+  int change_count() const { return static_cast<int>(project().changes.size()); }
+  bool read_only() const { return sink_->read_only(); }
+  std::string read_only_reason() const { return sink_->read_only_reason(); }
+  std::string path() const { return sink_->path(); }
+
+  // Applies an edit, keeps the project before it for undo, saves and tells the windows.
+  // Consecutive edits with the same non-empty `merge_key` (typing in one field) are one
+  // undo step. `change` names the change edited (-1: the project or several changes).
+  void edit(const std::function<void(Project&)>& fn, const std::string& what, int change = -1,
+            const std::string& merge_key = {}, bool structure = false);
+
+  bool can_undo() const { return !undo_.empty(); }
+  bool can_redo() const { return !redo_.empty(); }
+  std::string undo_label() const { return undo_.empty() ? std::string() : undo_.back().what; }
+  std::string redo_label() const { return redo_.empty() ? std::string() : redo_.back().what; }
+  void undo();
+  void redo();
+  // Ends the current typing run: the next edit starts a new undo step.
+  void break_merge() { merge_key_.clear(); }
+
+  // Problems in one change (paths as in the whole project: changes[i]....), and in the
+  // project's own settings and segments (paths not under changes[).
+  const Problems& change_problems(int index) const;
+  Problems project_problems() const;
+
+  // Headline figures of one change (fast path), cached until it is edited.
+  const ChangeSummary& summary(int index) const;
+  const SroiResult& core_result(int index) const;
+  std::optional<AffectedResult> affected(int index) const;
+
+  using Listener = std::function<void(const DocumentEvent&)>;
+  int listen(Listener listener);
+  void unlisten(int id);
+
+ private:
+  struct Step {
+    Project before;
+    std::string what;
+  };
+  struct Cache {
+    bool valid = false;
+    Problems problems;
+    SroiResult result;
+    ChangeSummary summary;
+  };
+  void notify(const DocumentEvent& event);
+  void invalidate(int change);
+  Cache& cache(int index) const;
+  void restore(const Project& to, const std::string& what);
+
+  std::unique_ptr<ProjectSink> sink_;
+  std::vector<Step> undo_, redo_;
+  std::string merge_key_;
+  mutable std::vector<Cache> cache_;
+  std::vector<std::pair<int, Listener>> listeners_;
+  int next_listener_ = 1;
+};
+
+// A path prefix for a change: "changes[3]".
+std::string change_path(int index);
+
+}  // namespace eqv::gui
