@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <vector>
 
 namespace eqv {
 namespace {
@@ -44,20 +45,52 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
 
 Decimal decimal_from_int(std::int64_t value) { return Decimal(value); }
 
+namespace {
+
+const Decimal& power_of_ten(int places) {
+  static const std::vector<Decimal> powers = [] {
+    std::vector<Decimal> p(19);
+    p[0] = 1;
+    for (std::size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * 10;
+    return p;
+  }();
+  return powers.at(static_cast<std::size_t>(places));
+}
+
+// value x 10^places rounded half away from zero: a whole number.
+Decimal scaled_whole(const Decimal& value, int places) {
+  static const Decimal half("0.5");
+  const Decimal scaled = value * power_of_ten(places);
+  return scaled >= 0 ? floor(scaled + half) : ceil(scaled - half);
+}
+
+}  // namespace
+
 Decimal round_half_away(const Decimal& value, int places) {
-  Decimal scale = 1;
-  for (int i = 0; i < places; ++i) scale *= 10;
-  const Decimal scaled = value * scale;
-  const Decimal whole = scaled >= 0 ? floor(scaled + Decimal("0.5")) : ceil(scaled - Decimal("0.5"));
-  return whole / scale;
+  return scaled_whole(value, places) / power_of_ten(places);
 }
 
 std::string to_fixed(const Decimal& value, int places) {
-  const Decimal rounded = round_half_away(value, places);
-  // str(0, fixed) would print every digit, so whole numbers are printed with one place
-  // (always ".0" after rounding) and that place is dropped.
-  std::string text = rounded.str(places > 0 ? places : 1, std::ios_base::fixed);
-  if (places <= 0) text.erase(text.size() - 2);
+  const Decimal whole = scaled_whole(value, places);
+  static const Decimal kLimit("9e18");
+  std::string text;
+  if (abs(whole) < kLimit) {
+    // The common case: print the whole number of pence (or 1/10,000ths) and place the point.
+    const long long units = whole.convert_to<long long>();
+    std::string digits = std::to_string(units < 0 ? -units : units);
+    if (places > 0) {
+      if (digits.size() <= static_cast<std::size_t>(places))
+        digits.insert(0, static_cast<std::size_t>(places) + 1 - digits.size(), '0');
+      digits.insert(digits.size() - static_cast<std::size_t>(places), ".");
+    }
+    text = (units < 0 ? "-" : "") + digits;
+  } else {
+    // str(0, fixed) would print every digit, so whole numbers are printed with one place
+    // (always ".0" after rounding) and that place is dropped.
+    const Decimal rounded = whole / power_of_ten(places);
+    text = rounded.str(places > 0 ? places : 1, std::ios_base::fixed);
+    if (places <= 0) text.erase(text.size() - 2);
+  }
   if (text.rfind("-", 0) == 0) {
     // "-0.00" reads as a loss to an officer; zero has no sign.
     bool all_zero = true;

@@ -78,58 +78,100 @@ std::optional<Decimal> ratio_of(const Decimal& pv, const Decimal& inputs) {
   return pv / inputs;
 }
 
+// An outcome's present value split into its parts, so that sensitivity can move one
+// assumption at a time without recomputing the rest:
+//   PV = quantity x proxy x (1-DW) x (1-DS) x (1-AT) x (1-OB) x annuity(DO)
+//   annuity(DO) = sum over its years j of (1-DO)^j x applied discount factor.
+struct OutcomeTerms {
+  Decimal factor[5];  // quantity, real proxy, 1-DW, 1-DS, 1-AT (kAllAssumptions order)
+  Decimal bias;       // 1 - optimism bias
+  std::vector<Decimal> weights;
+  Decimal annuity;
+
+  OutcomeTerms(const Outcome& o, const Sroi& sroi, const ProjectSettings& settings, const std::vector<Decimal>& df)
+      : factor{o.quantity, real_proxy_value(o.proxy, settings), kOne - o.deadweight, kOne - o.displacement,
+               kOne - o.attribution},
+        bias(kOne - sroi.optimism_bias) {
+    for (int t = o.start_year; t <= last_value_year(o); ++t)
+      weights.push_back(applied_factor(df, t, sroi.first_year_discounted));
+    annuity = annuity_at(o.drop_off);
+  }
+
+  // sum_j keep^j w_j by Horner's rule.
+  Decimal annuity_at(const Decimal& drop_off) const {
+    const Decimal keep = kOne - drop_off;
+    Decimal sum = 0;
+    for (auto w = weights.rbegin(); w != weights.rend(); ++w) sum = sum * keep + *w;
+    return sum;
+  }
+  Decimal first_year_value() const {
+    return factor[0] * factor[1] * factor[2] * factor[3] * factor[4] * bias;
+  }
+  // The PV per unit of factor k (k < 5): everything but that factor.
+  Decimal per_unit(std::size_t k) const {
+    Decimal product = bias * annuity;
+    for (std::size_t i = 0; i < 5; ++i)
+      if (i != k) product *= factor[i];
+    return product;
+  }
+};
+
+// For quantity and proxy the factor is the value itself; for the deductions it is 1 - value.
+bool is_deduction(Assumption a) { return a != Assumption::quantity && a != Assumption::proxy; }
+std::size_t slot(Assumption a) { return static_cast<std::size_t>(a); }
+
 SwitchingValues switching_values(const Sroi& sroi, const ProjectSettings& settings,
                                  const std::vector<Decimal>& df, const SroiResult& base) {
   SwitchingValues sv;
   const Decimal& inputs = base.total_inputs;
-  if (inputs == 0) {
-    for (const auto& o : sroi.outcomes) {
-      std::map<Assumption, std::optional<Decimal>> none;
-      for (Assumption a : kAllAssumptions) none[a] = std::nullopt;
-      sv.outcomes.emplace_back(o.id, none);
-    }
-    return sv;
-  }
   for (std::size_t i = 0; i < sroi.outcomes.size(); ++i) {
     const Outcome& o = sroi.outcomes[i];
+    std::map<Assumption, std::optional<Decimal>> values;
+    for (Assumption a : kAllAssumptions) values[a] = std::nullopt;
+    if (inputs == 0) {  // no ratio, so nothing can bring it to 1:1
+      sv.outcomes.emplace_back(o.id, std::move(values));
+      continue;
+    }
+    const OutcomeTerms terms(o, sroi, settings, df);
     const Decimal others = base.present_value - base.outcomes[i].present_value;
     const Decimal needed = inputs - others;  // what this outcome alone must be worth
-    std::map<Assumption, std::optional<Decimal>> values;
     for (Assumption a : kAllAssumptions) {
-      Outcome probe = o;
       if (a == Assumption::drop_off) {
-        auto f = [&](const Decimal& x) {
-          probe.drop_off = x;
-          return outcome_present_value(probe, sroi, settings, df) - needed;
-        };
-        values[a] = o.duration > 1 ? root_on(f, Decimal(0), Decimal(1)) : std::nullopt;
+        if (o.duration < 2) continue;  // drop-off never applies in an outcome's first year
+        const Decimal v1 = terms.first_year_value();
+        values[a] = root_on([&](const Decimal& x) { return v1 * terms.annuity_at(x) - needed; }, Decimal(0),
+                            Decimal(1));
         continue;
       }
-      // PV of the outcome is linear in g(a): a itself for quantity and proxy, (1 - a) for
-      // the deductions. Take the PV per unit of g, then solve for the g that gives `needed`.
-      const bool is_deduction = a != Assumption::quantity && a != Assumption::proxy;
-      probe.get(a) = is_deduction ? Decimal(0) : Decimal(1);
-      const Decimal per_unit = outcome_present_value(probe, sroi, settings, df);
-      if (per_unit == 0) {
-        values[a] = std::nullopt;
-        continue;
-      }
-      const Decimal g = needed / per_unit;
-      const Decimal x = is_deduction ? kOne - g : g;
-      const bool in_domain = is_deduction ? (x >= 0 && x <= 1) : x >= 0;
-      values[a] = in_domain ? std::optional<Decimal>(x) : std::nullopt;
+      // PV is linear in the factor: solve per_unit x factor = needed.
+      const Decimal per_unit = terms.per_unit(slot(a));
+      if (per_unit == 0) continue;
+      const Decimal factor = needed / per_unit;
+      const Decimal x = is_deduction(a) ? kOne - factor : factor;
+      const bool in_domain = is_deduction(a) ? (x >= 0 && x <= 1) : x >= 0;
+      if (in_domain) values[a] = x;
     }
     sv.outcomes.emplace_back(o.id, std::move(values));
   }
-  // The constant rate at which PV = inputs, searched over 0% to 1,000% a year.
-  const int horizon = base.horizon;
+  if (inputs == 0) return sv;
+
+  // The constant rate at which PV = inputs, searched over 0% to 1,000% a year. Undiscounted
+  // values by year do not depend on the rate, so each trial only re-discounts the totals.
+  std::vector<Decimal> value_by_year(static_cast<std::size_t>(base.horizon) + 1, Decimal(0));
+  for (const auto& y : base.years) value_by_year[static_cast<std::size_t>(y.year)] = y.value;
+  std::vector<Decimal> inputs_by_year(static_cast<std::size_t>(base.horizon) + 1, Decimal(0));
+  for (const auto& in : sroi.inputs) inputs_by_year[static_cast<std::size_t>(in.year)] += in.amount;
   auto f = [&](const Decimal& r) {
-    Discount d;
-    d.rate = r;
-    const auto factors = discount_factors(d, horizon);
-    Decimal pv = 0;
-    for (const auto& o : sroi.outcomes) pv += outcome_present_value(o, sroi, settings, factors);
-    return pv - inputs_present_value(sroi, factors);
+    const Decimal step = kOne / (kOne + r);
+    Decimal factor = 1;  // DF(t) at a constant rate
+    Decimal previous = 1;
+    Decimal net = inputs_by_year[0] == 0 ? Decimal(0) : -inputs_by_year[0];
+    for (std::size_t t = 1; t < value_by_year.size(); ++t) {
+      previous = factor;
+      factor *= step;
+      net += value_by_year[t] * (sroi.first_year_discounted ? factor : previous) - inputs_by_year[t] * factor;
+    }
+    return net;
   };
   static const char* kGrid[] = {"0", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1", "2", "5", "10"};
   Decimal prev_r(kGrid[0]);
@@ -156,7 +198,12 @@ std::vector<TornadoBar> tornado(const Sroi& sroi, const ProjectSettings& setting
   static const Decimal kLow("0.8"), kHigh("1.2");
   for (std::size_t i = 0; i < sroi.outcomes.size(); ++i) {
     const Outcome& o = sroi.outcomes[i];
+    const OutcomeTerms terms(o, sroi, settings, df);
     const Decimal others = base.present_value - base.outcomes[i].present_value;
+    auto pv_with = [&](Assumption a, const Decimal& x) {
+      if (a == Assumption::drop_off) return terms.first_year_value() * terms.annuity_at(x);
+      return terms.per_unit(slot(a)) * (is_deduction(a) ? kOne - x : x);
+    };
     for (Assumption a : kAllAssumptions) {
       TornadoBar bar;
       bar.outcome = o.id;
@@ -169,13 +216,10 @@ std::vector<TornadoBar> tornado(const Sroi& sroi, const ProjectSettings& setting
       } else {
         bar.low = o.get(a) * kLow;
         bar.high = o.get(a) * kHigh;
-        if (a != Assumption::quantity && a != Assumption::proxy) bar.high = std::min(bar.high, kOne);
+        if (is_deduction(a)) bar.high = std::min(bar.high, kOne);
       }
-      Outcome probe = o;
-      probe.get(a) = bar.low;
-      bar.ratio_at_low = ratio_of(others + outcome_present_value(probe, sroi, settings, df), inputs);
-      probe.get(a) = bar.high;
-      bar.ratio_at_high = ratio_of(others + outcome_present_value(probe, sroi, settings, df), inputs);
+      bar.ratio_at_low = ratio_of(others + pv_with(a, bar.low), inputs);
+      bar.ratio_at_high = ratio_of(others + pv_with(a, bar.high), inputs);
       if (bar.ratio_at_low && bar.ratio_at_high) bar.swing = abs(*bar.ratio_at_high - *bar.ratio_at_low);
       bars.push_back(std::move(bar));
     }
@@ -194,6 +238,9 @@ std::vector<TornadoBar> tornado(const Sroi& sroi, const ProjectSettings& setting
     if (bar.ratio_at_low && bar.ratio_at_high) bar.swing = abs(*bar.ratio_at_high - *bar.ratio_at_low);
     bars.push_back(std::move(bar));
   }
+  // Swings equal to 12 places (quantity and proxy moved by the same 20 %, say) keep the
+  // order of the impact map rather than an order decided by the last digit of a product.
+  for (auto& bar : bars) bar.swing = round_half_away(bar.swing, 12);
   std::stable_sort(bars.begin(), bars.end(),
                    [](const TornadoBar& x, const TornadoBar& y) { return x.swing > y.swing; });
   return bars;
