@@ -1,0 +1,193 @@
+#include "equivalue/core/errors.hpp"
+#include "equivalue/interchange/templates.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+using namespace eqv;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kShipped = EQUIVALUE_TEMPLATES_DIR;
+
+EqiaTemplate shipped(const std::string& id) { return load_eqia_template_file(kShipped / "eqia" / (id + ".json")); }
+
+std::vector<std::string> ids(const std::vector<TemplateCharacteristic>& list) {
+  std::vector<std::string> out;
+  for (const auto& c : list) out.push_back(c.id);
+  return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+const char* kNine[] = {"age", "disability", "gender-reassignment", "marriage-civil-partnership", "pregnancy-maternity",
+                       "race", "religion-belief", "sex", "sexual-orientation"};
+
+// A fresh directory for a council's own templates, set as EQUIVALUE_TEMPLATES.
+struct CouncilTemplates : ::testing::Test {
+  fs::path dir = fs::temp_directory_path() / ("equivalue-templates-test-" + std::to_string(::getpid()));
+  void SetUp() override {
+    fs::create_directories(dir / "eqia");
+    setenv("EQUIVALUE_TEMPLATES", dir.c_str(), 1);
+  }
+  void TearDown() override {
+    unsetenv("EQUIVALUE_TEMPLATES");
+    fs::remove_all(dir);
+  }
+  void write(const std::string& name, const std::string& text) { std::ofstream(dir / "eqia" / name) << text; }
+};
+
+const char* kMinimal = R"({
+  "format": "equivalue-eqia-template/1", "id": "northshire", "name": "Northshire Council",
+  "jurisdiction": "england", "legal_basis": "Equality Act 2010 s149",
+  "aims": [{"id": "eliminate-discrimination", "text": "Eliminate discrimination"}],
+  "characteristics": [{"id": "age", "name": "Age", "description": "People of any age",
+                       "categories": ["0-15", "16-64", "65+"], "aims": ["eliminate-discrimination"]}],
+  "screening_questions": [{"id": "q1", "text": "Who is affected?"}]
+})";
+
+}  // namespace
+
+TEST(Templates, EnglandHasTheNineAndItsLocalAdditions) {
+  const auto t = shipped("england");
+  EXPECT_EQ(t.id, "england");
+  const auto chars = ids(t.characteristics);
+  ASSERT_EQ(chars.size(), 9u);
+  for (const char* c : kNine) EXPECT_TRUE(has(chars, c)) << c;
+  const auto local = ids(t.local_additions);
+  for (const char* c : {"carers", "care-experience", "armed-forces", "socio-economic-disadvantage", "rurality"})
+    EXPECT_TRUE(has(local, c)) << c;
+  // Marriage and civil partnership: the duty's first aim only.
+  const auto* marriage = t.find("marriage-civil-partnership");
+  ASSERT_NE(marriage, nullptr);
+  EXPECT_EQ(marriage->aims, std::vector<std::string>{"eliminate-discrimination"});
+  EXPECT_EQ(t.find("age")->aims.size(), 3u);
+  EXPECT_EQ(t.aims.size(), 3u);
+  EXPECT_FALSE(t.screening_questions.empty());
+  for (const auto& c : t.characteristics) {
+    EXPECT_FALSE(c.description.empty()) << c.id;
+    EXPECT_FALSE(c.categories.empty()) << c.id;
+  }
+  // Local additions are screened only when switched on.
+  EXPECT_EQ(t.to_screen({}).size(), 9u);
+  EXPECT_EQ(t.to_screen({"carers", "rurality"}).size(), 11u);
+}
+
+TEST(Templates, WalesAddsTheSocioEconomicDutyWelshLanguageAndWellBeingGoals) {
+  const auto t = shipped("wales");
+  const auto chars = ids(t.characteristics);
+  for (const char* c : kNine) EXPECT_TRUE(has(chars, c)) << c;
+  for (const char* c : {"socio-economic-disadvantage", "welsh-language", "well-being-goals"})
+    EXPECT_TRUE(has(chars, c)) << c;
+  EXPECT_EQ(t.find("well-being-goals")->categories.size(), 7u);  // the seven national goals
+  EXPECT_EQ(t.find("marriage-civil-partnership")->aims, std::vector<std::string>{"eliminate-discrimination"});
+}
+
+TEST(Templates, ScotlandAddsTheFairerScotlandDuty) {
+  const auto t = shipped("scotland");
+  const auto chars = ids(t.characteristics);
+  EXPECT_EQ(chars.size(), 10u);
+  EXPECT_TRUE(has(chars, "socio-economic-disadvantage"));
+  EXPECT_NE(t.find("socio-economic-disadvantage")->name.find("Fairer Scotland Duty"), std::string::npos);
+}
+
+TEST(Templates, NorthernIrelandHasSection75sNineCategories) {
+  const auto t = shipped("northern-ireland");
+  const auto chars = ids(t.characteristics);
+  ASSERT_EQ(chars.size(), 9u);
+  for (const char* c : {"religion-belief", "political-opinion", "race", "age", "marriage-civil-partnership",
+                        "sexual-orientation", "sex", "disability", "dependants"})
+    EXPECT_TRUE(has(chars, c)) << c;
+  // Good relations: religious belief, political opinion and racial group only.
+  EXPECT_TRUE(has(t.find("political-opinion")->aims, "good-relations"));
+  EXPECT_FALSE(has(t.find("age")->aims, "good-relations"));
+}
+
+TEST(Templates, OacClassificationShipsWithItsAttribution) {
+  const auto read = read_classification_json(
+      [] {
+        std::ifstream in(kShipped / "segments" / "oac2021.json");
+        return std::string(std::istreambuf_iterator<char>(in), {});
+      }(),
+      "oac2021");
+  ASSERT_TRUE(read.problems.empty()) << read.problems[0].text();
+  const auto& c = read.classification;
+  ASSERT_EQ(c.levels.size(), 3u);
+  EXPECT_EQ(c.level("supergroup")->size(), 8u);
+  EXPECT_EQ(c.level("group")->size(), 21u);
+  EXPECT_EQ(c.level("subgroup")->size(), 52u);
+  EXPECT_EQ(c.find("group", "1a")->name, "Spacious Rural Living");  // "1a " and "... Living " trimmed
+  EXPECT_EQ(c.find("subgroup", "4a1")->name, "Semi-Detached, Service Workers and Students");  // quoted comma
+  EXPECT_EQ(c.find("subgroup", "4a1")->parent, "4a");
+  EXPECT_NE(c.attribution.find("Open Government Licence v3.0"), std::string::npos);
+}
+
+TEST_F(CouncilTemplates, CouncilTemplateIsFoundWithoutRebuilding) {
+  write("northshire.json", kMinimal);
+  const auto file = find_eqia_template("northshire");
+  ASSERT_TRUE(file);
+  EXPECT_EQ(file->parent_path().parent_path(), dir);
+  const auto t = load_eqia_template("northshire");
+  EXPECT_EQ(t.name, "Northshire Council");
+  // The shipped ones are still found after the council's directory.
+  EXPECT_EQ(load_eqia_template("wales").id, "wales");
+  const auto all = list_eqia_templates();
+  EXPECT_TRUE(has(all, "northshire"));
+  EXPECT_TRUE(has(all, "england"));
+  EXPECT_FALSE(find_eqia_template("../eqia/england"));  // a name, never a path
+}
+
+TEST_F(CouncilTemplates, MalformedJsonIsRefusedWithFileLineAndColumn) {
+  write("broken.json", "{\n  \"format\": \"equivalue-eqia-template/1\",\n  \"id\": \"broken\"\n  \"name\": \"x\"\n}\n");
+  try {
+    load_eqia_template("broken");
+    FAIL() << "a malformed template was accepted";
+  } catch (const InputError& e) {
+    ASSERT_EQ(e.problems().size(), 1u);
+    const std::string text = e.problems()[0].text();
+    EXPECT_NE(text.find("broken.json: line 4, column 8: not valid JSON: syntax error while parsing object"), std::string::npos) << text;
+  }
+}
+
+TEST_F(CouncilTemplates, WrongFieldsAreRefusedNamingEachPlace) {
+  std::string t = kMinimal;
+  t.replace(t.find("\"aims\": [\"eliminate-discrimination\"]"), 36, "\"aims\": [\"advance\"]");
+  t.replace(t.find("\"id\": \"northshire\""), 18, "\"id\": \"elsewhere\"");
+  write("northshire.json", t);
+  try {
+    load_eqia_template("northshire");
+    FAIL() << "a malformed template was accepted";
+  } catch (const InputError& e) {
+    ASSERT_EQ(e.problems().size(), 2u);
+    EXPECT_NE(e.problems()[0].text().find("northshire.json: id: the id \"elsewhere\" must match the file name"),
+              std::string::npos)
+        << e.problems()[0].text();
+    EXPECT_NE(e.problems()[1].text().find(
+                  "northshire.json: characteristics[0].aims[0]: \"advance\" is not one of the aims listed"),
+              std::string::npos)
+        << e.problems()[1].text();
+  }
+}
+
+TEST(TemplatesRead, MissingRequiredFieldsAndWrongFormat) {
+  const auto r = read_eqia_template_json(R"({"format": "other/2", "id": "x", "characteristics": [{"id": "age"}]})", "x");
+  std::vector<std::string> paths;
+  for (const auto& p : r.problems) paths.push_back(p.path);
+  EXPECT_TRUE(has(paths, "format"));
+  EXPECT_TRUE(has(paths, "name"));
+  EXPECT_TRUE(has(paths, "aims"));
+  EXPECT_TRUE(has(paths, "characteristics[0].name"));
+  EXPECT_TRUE(has(paths, "characteristics[0].categories"));
+  EXPECT_TRUE(has(paths, "screening_questions"));
+}
+
+TEST(TemplatesRead, UnknownTemplateIsAnInputError) {
+  EXPECT_THROW(load_eqia_template("atlantis"), InputError);
+}
