@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
+#include <ctime>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -26,13 +28,23 @@ const EqiaTemplate* template_named(const std::string& name, std::map<std::string
   return it->second ? &*it->second : nullptr;
 }
 
+std::string today_utc() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
 }  // namespace
 
 // Besides the rules of the data, validate checks each assessment's submission rules
 // (eqia.hpp). For an assessment already submitted, approved or published an unmet rule is
 // an error (exit 2): the record claims a state it does not meet. For a draft or a returned
 // assessment, unmet rules are work still to do, not faults: they are listed on stdout as
-// "not yet ready to submit" and the exit status stays 0.
+// "not yet ready to submit" and the exit status stays 0. A decided assessment whose review
+// date has passed without a complete post-implementation review is listed the same way.
 Command add_validate_command(CLI::App& app) {
   auto file = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("validate", "Check a project (.json or .eqv) and list every problem");
@@ -68,6 +80,17 @@ Command add_validate_command(CLI::App& app) {
                 << " assessment is not yet ready to submit (" << unmet.size() << " thing"
                 << (unmet.size() == 1 ? "" : "s") << " to complete):\n";
       for (const auto& p : unmet) std::cout << "  " << p.text() << "\n";
+    }
+    // A decided assessment past its review date: the post-implementation review is due.
+    const std::string today = today_utc();
+    for (std::size_t i = 0; i < project.changes.size(); ++i) {
+      const auto& eqia = project.changes[i].eqia;
+      if (!eqia || !review_due(*eqia, today)) continue;
+      const Problems missing = review_problems(*eqia, field_path(index_path("", "changes", i), "eqia"));
+      if (missing.empty()) continue;
+      std::cout << *file << ": service change " << project.changes[i].id
+                << ": the post-implementation review was due on " << eqia->review_date << ":\n";
+      for (const auto& p : missing) std::cout << "  " << p.text() << "\n";
     }
     return 0;
   };
