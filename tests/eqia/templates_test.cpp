@@ -1,4 +1,7 @@
+#include "equivalue/core/eqia.hpp"
 #include "equivalue/core/errors.hpp"
+#include "equivalue/core/validation.hpp"
+#include "equivalue/interchange/json_format.hpp"
 #include "equivalue/interchange/templates.hpp"
 
 #include <gtest/gtest.h>
@@ -191,3 +194,39 @@ TEST(TemplatesRead, MissingRequiredFieldsAndWrongFormat) {
 TEST(TemplatesRead, UnknownTemplateIsAnInputError) {
   EXPECT_THROW(load_eqia_template("atlantis"), InputError);
 }
+
+// One complete assessment per jurisdiction (tests/fixtures/eqia/<id>.json), each screening
+// every characteristic of its template and one switched-on local addition: ready to submit.
+class JurisdictionFixture : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(JurisdictionFixture, CompleteAssessmentMeetsItsTemplatesRules) {
+  const std::string id = GetParam();
+  std::ifstream in(std::string(EQUIVALUE_TEST_FIXTURES) + "/eqia/" + id + ".json");
+  const std::string text(std::istreambuf_iterator<char>(in), {});
+  const auto read = read_project_json(text);
+  ASSERT_TRUE(read.problems.empty()) << read.problems[0].text();
+  ASSERT_TRUE(validate(read.project).empty());
+  const EqiaTemplate t = load_eqia_template(read.project.changes[0].eqia->template_name);
+  EXPECT_EQ(t.id, id);
+  const Problems unmet = submission_problems(read.project, 0, &t);
+  EXPECT_TRUE(unmet.empty()) << unmet[0].text();
+  // Leaving out the last characteristic of the template is caught.
+  Project p = read.project;
+  const std::string last = t.characteristics.back().id;
+  auto& screening = p.changes[0].eqia->screening;
+  screening.erase(std::remove_if(screening.begin(), screening.end(),
+                                 [&](const Screening& s) { return s.characteristic == last; }),
+                  screening.end());
+  const Problems missing = submission_problems(p, 0, &t);
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].path, "changes[0].eqia.screening");
+  EXPECT_NE(missing[0].message.find("(" + last + ")"), std::string::npos) << missing[0].message;
+}
+
+INSTANTIATE_TEST_SUITE_P(Templates, JurisdictionFixture,
+                         ::testing::Values("england", "wales", "scotland", "northern-ireland"),
+                         [](const ::testing::TestParamInfo<const char*>& param_info) {
+                           std::string name = param_info.param;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
