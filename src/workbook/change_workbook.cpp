@@ -117,6 +117,7 @@ class ChangeWriter {
                                const std::string& how) {
       s.text(r, 0, label, f_.label);
       s.formula(r, 1, formula, pence(cached), f_.money_key);
+      s.row_height(r, 17);
       s.text(r, 2, how, f_.note);
       ++r;
     };
@@ -937,7 +938,7 @@ class ChangeWriter {
     s.text(0, 0, "Affected groups: who the change touches", f_.title);
     s.row_height(0, 24);
     s.note(1, 0, "People affected, from the share of each segment the change reaches (" + project_.segments.scheme + ").", f_.note_block);
-    s.text(2, 0, "Disclosure control: " + disclosure_statement(threshold), f_.flag);
+    s.note(2, 0, "Disclosure control: " + disclosure_statement(threshold), f_.flag_block);
     if (!results_.affected) {
       s.text(4, 0, "No affected segments are recorded for this change, or the project has no segment profile.", f_.muted);
       s.print_setup(false, 4, 6);
@@ -1003,9 +1004,11 @@ class ChangeWriter {
   // ---------------------------------------------------------------- Assumptions
   void assumptions() {
     Sheet s = book_.add_sheet(kAssumptions);
-    s.column(0, 0, 34);
+    s.column(0, 0, 40);
     s.column(1, 1, 16);
-    s.column(2, 6, 16);
+    s.column(2, 2, 18);
+    s.column(3, 4, 12);
+    s.column(5, 6, 24);
     s.text(0, 0, "Assumptions and sources", f_.title);
     s.row_height(0, 24);
     s.note(1, 0, "Settings behind every figure. Yellow cells are inputs; the names in brackets are used by formulas.", f_.note_block);
@@ -1015,7 +1018,7 @@ class ChangeWriter {
     ++r;
     const auto label = [&](const std::string& text, const std::string& note) {
       s.text(r, 0, text, f_.label);
-      s.text(r, 2, note, f_.note);
+      s.merge(r, 2, r, 6, note, f_.note_block);
     };
     label("Base year for prices (BaseYear)", "Proxies priced in other years are rebased with the deflator series.");
     s.number(r, 1, project_.project.base_year, f_.year_input);

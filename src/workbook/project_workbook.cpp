@@ -125,7 +125,7 @@ void cumulative_sheet(Book& book, const Project& project) {
          "changes touch (a person touched by two changes is counted twice). " +
              std::to_string(cumulative.changes_assessed) + " of " + std::to_string(cumulative.changes) +
              " changes have an assessment.", f.note_block);
-  s.text(2, 0, "Disclosure control: " + disclosure_statement(threshold), f.flag);
+  s.note(2, 0, "Disclosure control: " + disclosure_statement(threshold), f.flag_block);
   const int header = 4;
   const char* h[] = {"Characteristic", "Category", "Changes rated negative", "People those changes touch",
                      "Changes rated negative", "Of which with no affected segments (people not counted)"};

@@ -62,6 +62,7 @@ void Sheet::text(int row, int col, std::string_view value, lxw_format* format) {
     return;
   }
   const std::string safe = cell_text(value);
+  remember_wrapped(row, col, col, safe, format);
   check(worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), safe.c_str(), format),
         row, col, "text");
 }
@@ -116,6 +117,7 @@ void Sheet::date(int row, int col, const std::string& iso, lxw_format* date_form
 void Sheet::merge(int first_row, int first_col, int last_row, int last_col, std::string_view value,
                   lxw_format* format) {
   const std::string safe = cell_text(value);
+  remember_wrapped(first_row, first_col, last_col, safe, format);
   check(worksheet_merge_range(ws_, static_cast<lxw_row_t>(first_row), static_cast<lxw_col_t>(first_col),
                               static_cast<lxw_row_t>(last_row), static_cast<lxw_col_t>(last_col), safe.c_str(),
                               format),
@@ -150,7 +152,12 @@ void Sheet::column(int first, int last, double width, lxw_format* format, bool h
         -1, 0, "column width");
 }
 
+void Sheet::remember_wrapped(int row, int first_col, int last_col, const std::string& text, lxw_format* format) {
+  if (format && format->text_wrap) wrapped_.push_back({row, first_col, last_col, excel_length(text)});
+}
+
 void Sheet::row_height(int row, double height) {
+  fixed_rows_.insert(row);
   check(worksheet_set_row(ws_, static_cast<lxw_row_t>(row), height, nullptr), row, 0, "row height");
 }
 
@@ -163,6 +170,22 @@ void Sheet::validate(int first_row, int col, int last_row, lxw_data_validation* 
 void Sheet::print_setup(bool landscape, int last_row, int last_col, int header_rows_first, int header_rows_last) {
   for (const Note& n : notes_) write_note(n.row, n.col, n.text, n.format);
   notes_.clear();
+  // Rows holding wrapped text are made tall enough for it (spreadsheets do not all fit
+  // row heights on opening a file).
+  std::map<int, double> lines;
+  for (const Wrapped& w : wrapped_) {
+    double width = 0;
+    for (int c = w.first_col; c <= w.last_col; ++c) {
+      const auto it = widths_.find(c);
+      width += it == widths_.end() ? 8.43 : it->second;
+    }
+    const double needed = std::ceil(static_cast<double>(w.length) / std::max(1.0, width * 1.05));
+    lines[w.row] = std::max(lines[w.row], needed);
+  }
+  for (const auto& [row, n] : lines)
+    if (n > 1 && !fixed_rows_.count(row))
+      check(worksheet_set_row(ws_, static_cast<lxw_row_t>(row), std::min(409.0, n * 13.0), nullptr), row, 0,
+            "row height");
   if (landscape)
     worksheet_set_landscape(ws_);
   else
@@ -330,6 +353,9 @@ void Book::make_formats() {
     format_set_num_format(f, "d mmm yyyy hh:mm \"UTC\""), format_set_align(f, LXW_ALIGN_LEFT);
   });
   x.flag = make([](lxw_format* f) { format_set_bold(f), format_set_font_color(f, 0xC00000); });
+  x.flag_block = make([](lxw_format* f) {
+    format_set_bold(f), format_set_font_color(f, 0xC00000), format_set_text_wrap(f);
+  });
   x.ok = make([](lxw_format* f) { format_set_font_color(f, 0x375623); });
   x.code = make([](lxw_format* f) { format_set_font_name(f, "Consolas"), format_set_font_size(f, 9); });
 }

@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,7 +34,7 @@ struct Formats {
   lxw_format *money, *money_total, *money_key, *money_input;
   lxw_format *number, *number_input, *whole, *whole_input, *year, *year_input;
   lxw_format *pct, *pct_total, *pct_input, *factor, *ratio, *ratio_key;
-  lxw_format *text_input, *bool_input, *date, *datetime, *flag, *ok, *code;
+  lxw_format *text_input, *bool_input, *date, *datetime, *flag, *flag_block, *ok, *code;
 };
 
 class Sheet {
@@ -85,8 +86,15 @@ class Sheet {
     std::string text;
     lxw_format* format;
   };
+  struct Wrapped {
+    int row, first_col, last_col;
+    std::size_t length;
+  };
+  void remember_wrapped(int row, int first_col, int last_col, const std::string& text, lxw_format* format);
   std::map<int, double> widths_;
   std::vector<Note> notes_;
+  std::vector<Wrapped> wrapped_;
+  std::set<int> fixed_rows_;
 };
 
 // A workbook being written to `path`. Nothing appears at `path` until close() succeeds;
