@@ -25,6 +25,8 @@ Project load_valid_project(const std::string& path);
 // Each adds its subcommand to `app` and returns what runs when it is chosen.
 Command add_validate_command(CLI::App& app);
 Command add_calc_command(CLI::App& app);
+Command add_import_command(CLI::App& app);
+Command add_dump_command(CLI::App& app);
 Command add_cumulative_command(CLI::App& app);
 Command add_segments_command(CLI::App& app);
 

@@ -2,7 +2,9 @@
 
 #include "equivalue/core/errors.hpp"
 #include "equivalue/interchange/json_format.hpp"
+#include "equivalue/storage/project_store.hpp"
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -25,7 +27,22 @@ std::string read_text_file(const std::string& path) {
   return text.str();
 }
 
+namespace {
+
+bool named_eqv(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".eqv";
+}
+
+}  // namespace
+
 Project load_project_file(const std::string& path) {
+  // An .eqv project by its content (a project renamed .json still opens); a file named
+  // .eqv is never read as JSON, so a damaged project gets the project file's messages.
+  std::error_code ec;
+  if (named_eqv(path) || (std::filesystem::is_regular_file(path, ec) && has_sqlite_header(path)))
+    return read_project_store(path);
   const std::string text = read_text_file(path);
   JsonReadResult read = read_project_json(text);
   if (!read.problems.empty()) {
