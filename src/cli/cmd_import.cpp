@@ -31,6 +31,9 @@ int run_import(const ImportArgs& args) {
                                      "project.eqv");
     if (!args.force)
       throw InputError(args.output + ": already exists; choose another name, or add --force to replace it");
+    // Replacing a project someone is editing would send their next changes nowhere.
+    if (const auto editor = storage::editor_of(args.output))
+      throw InputError(args.output + ": " + *editor + " has it open for editing; close it there before replacing it");
   }
   // Build the project under a temporary name beside the target and rename it into place
   // only when complete, so a failed import leaves nothing behind.

@@ -56,7 +56,10 @@ std::string read_holder(int fd) {
 EditorLock::~EditorLock() { release(); }
 
 EditorLock::EditorLock(EditorLock&& other) noexcept
-    : fd_(std::exchange(other.fd_, -1)), lock_path_(std::move(other.lock_path_)), why_(std::move(other.why_)) {}
+    : fd_(std::exchange(other.fd_, -1)),
+      lock_path_(std::move(other.lock_path_)),
+      why_(std::move(other.why_)),
+      busy_(other.busy_) {}
 
 EditorLock& EditorLock::operator=(EditorLock&& other) noexcept {
   if (this != &other) {
@@ -64,6 +67,7 @@ EditorLock& EditorLock::operator=(EditorLock&& other) noexcept {
     fd_ = std::exchange(other.fd_, -1);
     lock_path_ = std::move(other.lock_path_);
     why_ = std::move(other.why_);
+    busy_ = other.busy_;
   }
   return *this;
 }
@@ -93,6 +97,7 @@ EditorLock EditorLock::acquire(const std::string& project_path) {
       const int err = errno;
       if (err == EWOULDBLOCK) {
         lock.why_ = read_holder(fd) + " has it open for editing; close it there to make changes here";
+        lock.busy_ = true;
         ::close(fd);
         return lock;
       }

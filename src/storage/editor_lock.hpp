@@ -21,6 +21,7 @@ class EditorLock {
   static EditorLock acquire(const std::string& project_path);
 
   bool held() const { return fd_ >= 0; }
+  bool busy() const { return busy_; }  // someone else holds it
   const std::string& why() const { return why_; }
   void release();
 
@@ -28,6 +29,7 @@ class EditorLock {
   int fd_ = -1;
   std::string lock_path_;
   std::string why_;
+  bool busy_ = false;
 };
 
 // The operating-system user name of this process ("unknown" if it has none).

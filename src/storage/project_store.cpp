@@ -205,6 +205,14 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const std::string& path) {
   return std::unique_ptr<ProjectStore>(new ProjectStore(open_state(path, true)));
 }
 
+std::optional<std::string> editor_of(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path + ".lock", ec)) return std::nullopt;
+  const EditorLock probe = EditorLock::acquire(path);
+  if (!probe.busy()) return std::nullopt;
+  return probe.why().substr(0, probe.why().find(" has it open for editing"));
+}
+
 Project read_project_store(const std::string& path) { return std::move(ProjectStore::open_state(path, false)->project); }
 
 // Opens, checks and (when editable) upgrades the database; with `want_edit` false the

@@ -186,6 +186,14 @@ TEST_F(BadFiles, CliImportAndDumpRoundTrip) {
   EXPECT_EQ(run.status, 2);
   EXPECT_NE(run.err.find("already exists"), std::string::npos) << run.err;
   EXPECT_EQ(bytes_of(eqv), before);
+  {
+    auto editing = ProjectStore::open(eqv);  // someone has it open: not even --force replaces it
+    ASSERT_FALSE(editing->read_only());
+    run = run_cli(dir, "import '" + json + "' -o '" + eqv + "' --force");
+    EXPECT_EQ(run.status, 2);
+    EXPECT_NE(run.err.find("has it open for editing"), std::string::npos) << run.err;
+    EXPECT_EQ(bytes_of(eqv), before);
+  }
   EXPECT_EQ(run_cli(dir, "import '" + json + "' -o '" + eqv + "' --force").status, 0);
 
   // A failed import leaves nothing behind.

@@ -133,7 +133,42 @@ TEST(Faults, WriterKilledAtRandomMomentsNeverDamagesTheFileOrLosesACommittedEdit
     committed = found;
   }
   EXPECT_GE(kills_mid_run, kKills / 2) << "most kills should land during a run of edits";
-  std::cout << "[ info     ] " << kKills << " kills, " << committed << " edits committed and found\n";
+  std::cout << "[ info     ] " << kKills << " kills (" << kills_mid_run << " after edits had been committed), "
+            << committed << " edits committed and found\n";
+}
+
+TEST(Faults, AnotherProcessEditingGivesAReadOnlyViewUntilItEnds) {
+  ScratchDir dir;
+  const std::string path = dir.file("busy.eqv");
+  ProjectStore::create(path, test::worked_example());
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::close(fds[0]);
+    auto store = ProjectStore::open(path);
+    report(fds[1], store->read_only() ? 1 : 0);
+    for (;;) ::pause();  // holds the project open until killed
+  }
+  ::close(fds[1]);
+  std::int64_t child_read_only = -1;
+  ASSERT_EQ(::read(fds[0], &child_read_only, sizeof child_read_only), static_cast<ssize_t>(sizeof child_read_only));
+  ::close(fds[0]);
+  EXPECT_EQ(child_read_only, 0);
+  {
+    auto view = ProjectStore::open(path);
+    EXPECT_TRUE(view->read_only());
+    EXPECT_NE(view->read_only_reason().find("(process " + std::to_string(child) + ","), std::string::npos)
+        << view->read_only_reason();
+    EXPECT_EQ(view->project().changes.at(0).id, "C1");
+    ASSERT_TRUE(editor_of(path).has_value());
+  }
+  ::kill(child, SIGKILL);
+  ::waitpid(child, nullptr, 0);
+  EXPECT_FALSE(editor_of(path).has_value());  // the lock died with the process
+  auto store = ProjectStore::open(path);
+  EXPECT_FALSE(store->read_only()) << store->read_only_reason();
 }
 
 }  // namespace

@@ -56,6 +56,10 @@ inline constexpr int kSchemaVersion = 2;
 // changing the file. Throws InputError with a clear message for bad files.
 Project read_project_store(const std::string& path);
 
+// Who has the project at `path` open for editing ("jo on PC-123 (process 42, since ...)"),
+// or nothing when no one has.
+std::optional<std::string> editor_of(const std::string& path);
+
 // True when the file starts with SQLite's header "SQLite format 3\0".
 bool has_sqlite_header(const std::string& path);
 
