@@ -137,6 +137,17 @@ Problems submission_problems(const Project& project, std::size_t change_index, c
           flagged[s.characteristic] + "; screen it as relevant (yes or not sure) and assess the impact");
   }
   if (tmpl)
+    for (std::size_t k = 0; k < project.project.eqia_additions.size(); ++k) {
+      const std::string& id = project.project.eqia_additions[k];
+      const bool offered = std::any_of(tmpl->local_additions.begin(), tmpl->local_additions.end(),
+                                       [&](const TemplateCharacteristic& c) { return c.id == id; });
+      if (offered) continue;
+      std::string ids;
+      for (const auto& c : tmpl->local_additions) ids += (ids.empty() ? "" : ", ") + c.id;
+      add(index_path("project", "eqia_additions", k), "\"" + id + "\" is not a local addition of the " + tmpl->id +
+                                                          " template (it offers: " + ids + ")");
+    }
+  if (tmpl)
     for (const TemplateCharacteristic* c : tmpl->to_screen(project.project.eqia_additions))
       if (!screened.count(c->id))
         add(at("screening"), "screen " + label(tmpl, c->id) +

@@ -157,6 +157,9 @@ TEST(EqiaRules, SwitchedOnLocalAdditionsMustBeScreened) {
             "no or not sure) and why");
   eqia_of(p).screening.push_back({"carers", Relevance::no, "No change for carers"});
   EXPECT_TRUE(ready_to_submit(p, 0, &t));
+  p.project.eqia_additions.push_back("pets");
+  EXPECT_EQ(only_problem(p, t),
+            "project.eqia_additions[1]: \"pets\" is not a local addition of the test template (it offers: carers)");
 }
 
 TEST(EqiaRules, RelevantCharacteristicNeedsAnImpact) {

@@ -15,7 +15,8 @@
 //              saving for a budget saving
 //   screening  every characteristic the template lists (and every local addition the
 //              project switches on) screened yes / no / not sure with a reason; no
-//              characteristic screened twice or unknown to the template
+//              characteristic screened twice or unknown to the template; every local
+//              addition switched on (project.eqia_additions) offered by the template
 //   impacts    every relevant characteristic (yes or not sure) has an impact with a rating
 //              and evidence; "unknown" is a rating, but it needs a data gap saying what
 //              would settle it; a negative impact is scored (likelihood and severity,
