@@ -2,6 +2,8 @@
 
 #include "equivalue/interchange/json_format.hpp"
 
+#include <cmath>
+
 namespace eqv::workbook {
 
 const char* equivalue_version() { return EQUIVALUE_VERSION; }
@@ -19,8 +21,23 @@ std::string pounds(const Decimal& value) {
   return text[0] == '-' ? "-\xC2\xA3" + text.substr(1) : "\xC2\xA3" + text;
 }
 
-double pence(const Decimal& value) { return to_double(round_half_away(value, kMoneyPlaces)); }
-double rounded(const Decimal& value, int places) { return to_double(round_half_away(value, places)); }
+double approx_double(const Decimal& value) {
+  if (value == 0) return 0.0;
+  double mantissa = 0;
+  long long exponent = 0;
+  {
+    Decimal::backend_type::exponent_type e = 0;
+    value.backend().extract_parts(mantissa, e);
+    exponent = static_cast<long long>(e);
+  }
+  if (exponent < -300 || exponent > 300) return to_double(value);
+  // Dividing by an exact power of ten keeps 0.035 and 0.2 the doubles a parser would give.
+  return exponent >= 0 ? mantissa * std::pow(10.0, static_cast<double>(exponent))
+                       : mantissa / std::pow(10.0, static_cast<double>(-exponent));
+}
+
+double pence(const Decimal& value) { return approx_double(round_half_away(value, kMoneyPlaces)); }
+double rounded(const Decimal& value, int places) { return approx_double(round_half_away(value, places)); }
 
 void validate_inputs(Sheet& sheet, int first_row, int col, int last_row, InputRule rule) {
   lxw_data_validation v{};
@@ -100,7 +117,7 @@ void write_about_sheet(Book& book, const Project& project, const ExportOptions& 
   line("Project", project.project.name);
   if (!options.source_name.empty()) line("Project file", options.source_name);
   line("Contents", scope);
-  line("SHA-256 of the inputs", project_hash(project), f.code);
+  line("SHA-256 of the inputs", options.inputs_hash.empty() ? project_hash(project) : options.inputs_hash, f.code);
   line("", "The hash is of the project in Equivalue's canonical JSON form (equivalue-cli dump, or File > Export "
            "JSON). The same project always gives the same hash; any change to any input gives a different one.", f.note_block);
   for (const auto& [label, value] : extra) line(label, value);

@@ -20,6 +20,11 @@ std::time_t to_time_t(std::chrono::system_clock::time_point t);
 // Money as a finance reader sees it: "£68,496.75", "-£1.50".
 std::string pounds(const Decimal& value);
 
+// A decimal as the nearest double but for a unit or two in the last place, without the
+// text round trip of to_double(): for cached results of formulas, which the spreadsheet
+// recomputes anyway. Input cells use the exact to_double().
+double approx_double(const Decimal& value);
+
 // Equivalue's rounding of a money figure, as a double for a cell's cached value.
 double pence(const Decimal& value);
 double rounded(const Decimal& value, int places);

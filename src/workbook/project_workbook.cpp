@@ -55,8 +55,8 @@ void register_sheet(Book& book, const Project& project, const std::vector<Change
     const auto at = [&](int col) { return cell_ref(r, col, false); };
     s.text(r, kRegId, res.id, f.label);
     s.text(r, kRegTitle, res.title, f.wrap);
-    s.decimal(r, kRegBenefits, x.present_value, f.money);
-    s.decimal(r, kRegInputs, x.total_inputs, f.money);
+    s.number(r, kRegBenefits, approx_double(x.present_value), f.money);
+    s.number(r, kRegInputs, approx_double(x.total_inputs), f.money);
     s.formula(r, kRegNpv, "=ROUND(" + at(kRegBenefits) + "-" + at(kRegInputs) + ",2)", pence(x.npv), f.money);
     const std::string ratio = "=IF(" + at(kRegInputs) + "=0,\"n/a\",ROUND(" + at(kRegBenefits) + "/" + at(kRegInputs) + ",4))";
     if (x.ratio)
@@ -110,11 +110,11 @@ void register_sheet(Book& book, const Project& project, const std::vector<Change
   worksheet_activate(s.raw());
 }
 
-void cumulative_sheet(Book& book, const Project& project) {
+void cumulative_sheet(Book& book, const Project& project, const ExportOptions& options) {
   const Formats& f = book.f();
   Sheet s = book.add_sheet("Cumulative impact");
   const int threshold = project.project.disclosure_threshold;
-  const CumulativeImpact cumulative = cumulative_impact(project);
+  const CumulativeImpact cumulative = options.cumulative ? *options.cumulative : cumulative_impact(project);
   s.column(0, 1, 22);
   s.column(2, 3, 18);
   s.column(4, 5, 40);
@@ -165,7 +165,7 @@ void export_project_workbook(const Project& project, const std::vector<ChangeRes
                              const std::string& path, const ExportOptions& options) {
   Book book(path);
   register_sheet(book, project, results);
-  cumulative_sheet(book, project);
+  cumulative_sheet(book, project, options);
   write_about_sheet(book, project, options,
                     "Register and cumulative impact of " + std::to_string(results.size()) + " service change" +
                         (results.size() == 1 ? "" : "s"),

@@ -150,21 +150,11 @@ std::string sha256_hex(std::string_view data) {
   std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto rotr = [](std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); };
-
-  // The message, padded: 0x80, zeros, then the length in bits as a big-endian 64-bit number.
-  std::string message(data);
-  const std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8;
-  message += static_cast<char>(0x80);
-  while (message.size() % 64 != 56) message += '\0';
-  for (int shift = 56; shift >= 0; shift -= 8) message += static_cast<char>((bits >> shift) & 0xFF);
-
   std::array<std::uint32_t, 64> w{};
-  for (std::size_t block = 0; block < message.size(); block += 64) {
-    for (std::size_t t = 0; t < 16; ++t) {
-      w[t] = 0;
-      for (std::size_t b = 0; b < 4; ++b)
-        w[t] = (w[t] << 8) | static_cast<unsigned char>(message[block + t * 4 + b]);
-    }
+  const auto compress = [&](const unsigned char* block) {
+    for (std::size_t t = 0; t < 16; ++t)
+      w[t] = (std::uint32_t{block[t * 4]} << 24) | (std::uint32_t{block[t * 4 + 1]} << 16) |
+             (std::uint32_t{block[t * 4 + 2]} << 8) | std::uint32_t{block[t * 4 + 3]};
     for (std::size_t t = 16; t < 64; ++t) {
       const std::uint32_t s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
       const std::uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
@@ -181,7 +171,18 @@ std::string sha256_hex(std::string_view data) {
       hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
     }
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
-  }
+  };
+  // Whole blocks straight from the data; then the tail, padded with 0x80, zeros and the
+  // length in bits as a big-endian 64-bit number.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+  const std::size_t whole = data.size() / 64 * 64;
+  for (std::size_t i = 0; i < whole; i += 64) compress(bytes + i);
+  std::string tail(data.substr(whole));
+  const std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8;
+  tail += static_cast<char>(0x80);
+  while (tail.size() % 64 != 56) tail += '\0';
+  for (int shift = 56; shift >= 0; shift -= 8) tail += static_cast<char>((bits >> shift) & 0xFF);
+  for (std::size_t i = 0; i < tail.size(); i += 64) compress(reinterpret_cast<const unsigned char*>(tail.data()) + i);
   std::string hex;
   char buf[9];
   for (std::uint32_t word : h) {

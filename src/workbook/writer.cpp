@@ -1,5 +1,7 @@
 #include "writer.hpp"
 
+#include "common.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -91,7 +93,7 @@ void Sheet::formula(int row, int col, const std::string& formula, double cached,
 }
 
 void Sheet::formula(int row, int col, const std::string& f, const Decimal& cached, lxw_format* format) {
-  formula(row, col, f, to_double(cached), format);
+  formula(row, col, f, approx_double(cached), format);
 }
 
 void Sheet::formula_text(int row, int col, const std::string& formula, std::string_view cached, lxw_format* format) {

@@ -20,6 +20,7 @@
 // checked: any failure throws WorkbookError and leaves no partial file behind.
 #pragma once
 
+#include "equivalue/core/cumulative.hpp"
 #include "equivalue/core/model.hpp"
 #include "equivalue/core/results.hpp"
 
@@ -42,6 +43,11 @@ struct ExportOptions {
   // Time of export shown on the About sheet; empty = now.
   std::optional<std::chrono::system_clock::time_point> exported_at;
   CalcOptions calc;  // seed and draws of the Monte Carlo shown on the Sensitivity sheet
+  // project_hash(project) when the caller already has it (the GUI keeps it for the saved
+  // state); empty = worked out here.
+  std::string inputs_hash;
+  // cumulative_impact(project) when the caller already has it; nullptr = worked out here.
+  const CumulativeImpact* cumulative = nullptr;
 };
 
 // The version written into every workbook ("0.1.0").
