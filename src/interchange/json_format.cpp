@@ -153,12 +153,12 @@ class Reader {
     }
     for (const auto& item : v.items()) {
       bool ok = false;
+      for (const char* k : known) ok = ok || item.key() == k;
+      if (ok) continue;
       const char* closest = nullptr;
-      for (const char* k : known) {
-        if (item.key() == k) ok = true;
-        else if (edit_distance(item.key(), k) <= 2 && item.key().size() > 3) closest = k;
-      }
-      if (!ok && closest)
+      for (const char* k : known)
+        if (item.key().size() > 3 && edit_distance(item.key(), k) <= 2) closest = k;
+      if (closest)
         add(field_path(path, item.key()),
             std::string("is not a field Equivalue knows; did you mean \"") + closest + "\"?");
     }
@@ -538,7 +538,7 @@ void read_project(Reader& r, const json& root, Project& project) {
   }
   if (const json* p = r.member(root, "project")) {
     if (r.object(*p, "project", {"name", "jurisdiction", "base_year", "currency", "disclosure_threshold",
-                                 "flag_ratio", "deflators", "eqia_additions"})) {
+                                 "flag_ratio", "deflators", "eqia_additions", "channel_costs"})) {
       auto& s = project.project;
       r.text(*p, "name", "project", s.name, true);
       r.text(*p, "jurisdiction", "project", s.jurisdiction);
@@ -563,6 +563,19 @@ void read_project(Reader& r, const json& root, Project& project) {
         }
       }
       r.strings(*p, "eqia_additions", "project", s.eqia_additions);
+      if (const json* c = r.member(*p, "channel_costs")) {
+        if (c->is_object()) {
+          for (const auto& item : c->items()) {
+            const std::string cp = "project.channel_costs." + item.key();
+            if (auto v = r.decimal_value(item.value(), cp)) {
+              if (*v < 0) r.add(cp, "a unit cost cannot be negative");
+              else s.channel_costs[item.key()] = *v;
+            }
+          }
+        } else {
+          r.add("project.channel_costs", "must be an object of channel: pounds, such as {\"face-to-face\": \"8.62\"}");
+        }
+      }
     }
   } else {
     r.add("project", "is missing: give at least the project's name");
@@ -778,6 +791,11 @@ std::string write_project_json(const Project& project) {
     p["deflators"] = d;
   }
   if (!s.eqia_additions.empty()) p["eqia_additions"] = s.eqia_additions;
+  if (!s.channel_costs.empty()) {
+    ojson c = ojson::object();
+    for (const auto& [channel, cost] : s.channel_costs) c[channel] = number(cost);
+    p["channel_costs"] = c;
+  }
   root["project"] = p;
   ojson seg;
   seg["scheme"] = project.segments.scheme;

@@ -300,6 +300,7 @@ std::optional<CsvFault> stream_csv(
       done += got;
       if (options.progress) options.progress(done, total);
       const bool at_end = got < options.block_bytes;
+      if (at_end && buffer.empty()) break;
       std::size_t cut = at_end ? buffer.size() : last_record_end(buffer);
       if (cut == 0) {
         if (buffer.size() < options.max_record_bytes) {
@@ -313,11 +314,7 @@ std::optional<CsvFault> stream_csv(
       const std::uint64_t lines = count_line_breaks(buffer);
       if (!buffer.empty() && !push(Block{std::move(buffer), line})) break;
       line += lines;
-      if (at_end && carry.empty()) break;
-      if (at_end) {  // cannot happen (cut is the whole buffer at the end), kept for safety
-        push(Block{std::move(carry), line});
-        break;
-      }
+      if (at_end) break;  // at the end the cut is the whole buffer: nothing is carried
     }
   } catch (...) {
     std::lock_guard lock(mutex);

@@ -167,6 +167,7 @@ ProfileResult profile_transactions(const std::string& file, const AreaLookup& lo
 
   detail::StreamOptions stream;
   stream.threads = threads;
+  stream.block_bytes = std::max<std::size_t>(16, options.block_bytes);
   stream.progress = options.progress;
   const auto fault = detail::stream_csv(file, header, stream, [&](int worker, const detail::Record& r) -> std::optional<std::string> {
     if (r.fields.size() != columns)

@@ -261,6 +261,9 @@ struct ProjectSettings {
   // Local additions of the EqIA template the council screens too ("carers", "rurality"):
   // ids from the template's local_additions list.
   std::vector<std::string> eqia_additions;
+  // The council's own unit cost per contact, pounds, by channel ("face-to-face": 7.40),
+  // over the default list (templates/channels/). Empty = the default list as it is.
+  std::map<std::string, Decimal> channel_costs;
 
   bool operator==(const ProjectSettings&) const = default;
 };

@@ -65,6 +65,7 @@ struct ProfileOptions {
   bool match_by_area = false;       // use the area column even when a postcode column exists
   std::string service;              // only rows of this service (exact text); empty = all
   int threads = 2;                  // parsing threads
+  std::size_t block_bytes = 8u << 20;  // bytes read at a time (memory in use is a few blocks)
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;  // bytes read
 };
 
