@@ -68,6 +68,13 @@ void check_segments(Checker& c, const SegmentScheme& scheme) {
     const std::string path = index_path(base, "items", i);
     if (seg.population < 0)
       c.add(field_path(path, "population"), "a population cannot be negative, got " + std::to_string(seg.population));
+    // A segment without shares for a characteristic would count in the area's base but in
+    // none of its categories, quietly skewing every ratio of the link.
+    for (const auto& ch : scheme.characteristics)
+      if (!seg.composition.count(ch.name))
+        c.add(field_path(field_path(path, "composition"), ch.name),
+              "gives no shares for " + ch.name + ": every segment needs the share of each category, so that the "
+              "segments can be compared with the whole area");
     for (const auto& [char_name, shares] : seg.composition) {
       const std::string cpath = field_path(field_path(path, "composition"), char_name);
       const Characteristic* ch = scheme.characteristic(char_name);

@@ -27,6 +27,7 @@
 #include "equivalue/core/affected.hpp"
 #include "equivalue/core/cumulative.hpp"
 #include "equivalue/core/results.hpp"
+#include "equivalue/core/validation.hpp"
 #include "equivalue/interchange/cumulative_json.hpp"
 #include "equivalue/interchange/json_format.hpp"
 #include "equivalue/interchange/results_json.hpp"
@@ -144,4 +145,14 @@ TEST(Cumulative, JsonWithAndWithoutDisclosure) {
   EXPECT_EQ(published["characteristics"]["disability"]["disabled"]["people"], "<10");
   EXPECT_EQ(published["characteristics"]["age"]["65+"]["people"], 2641);  // 2,400 + 4 x 0.35 + 240 = 2,641.4
   EXPECT_EQ(published["disclosure"].get<std::string>().substr(0, 32), "Counts from 1 to 9 are shown as ");
+}
+
+TEST(Link, EverySegmentMustDescribeEveryCharacteristic) {
+  // Without segment 4's disability shares, B would count its 30,000 people but B_disabled
+  // none of them: base shares would no longer add up to 1 and every ratio would drift.
+  Project p = budget_round();
+  p.segments.items[1].composition.erase("disability");
+  const Problems problems = validate(p);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].path, "segments.items[1].composition.disability");
 }
