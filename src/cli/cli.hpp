@@ -27,6 +27,7 @@ Command add_validate_command(CLI::App& app);
 Command add_calc_command(CLI::App& app);
 Command add_import_command(CLI::App& app);
 Command add_dump_command(CLI::App& app);
+Command add_export_command(CLI::App& app);
 Command add_profile_command(CLI::App& app);
 Command add_cumulative_command(CLI::App& app);
 Command add_segments_command(CLI::App& app);

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   add(eqv::cli::add_calc_command);
   add(eqv::cli::add_import_command);
   add(eqv::cli::add_dump_command);
+  add(eqv::cli::add_export_command);
   add(eqv::cli::add_profile_command);
   add(eqv::cli::add_cumulative_command);
   add(eqv::cli::add_segments_command);

@@ -7,6 +7,8 @@
 #include "equivalue/core/disclosure.hpp"
 #include "equivalue/core/results.hpp"
 
+#include <unordered_map>
+
 
 namespace eqv::workbook {
 namespace {
@@ -47,8 +49,11 @@ void register_sheet(Book& book, const Project& project, const std::vector<Change
   s.row_height(header, 30);
   int r = header + 1;
   Decimal benefits = 0, inputs = 0;
+  std::unordered_map<std::string, const ServiceChange*> changes;
+  for (const auto& c : project.changes) changes.emplace(c.id, &c);
   for (const auto& res : results) {
-    const ServiceChange* c = project.find_change(res.id);
+    const auto found = changes.find(res.id);
+    const ServiceChange* c = found == changes.end() ? nullptr : found->second;
     const SroiResult& x = res.sroi;
     benefits += x.present_value;
     inputs += x.total_inputs;
