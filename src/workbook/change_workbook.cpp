@@ -375,7 +375,7 @@ class ChangeWriter {
            "beyond the projection's horizon of " + std::to_string(lay_.horizon) + " years need a new export.",
            f_.note_block);
     s.freeze(header + 1, kImStakeholderId);
-    s.print_setup(true, t + 2, kImColumns - 1, group, header);
+    s.print_setup(true, t + 2, kImColumns - 1, group, header, 8);
     s.protect_formulas();
   }
 

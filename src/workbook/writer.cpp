@@ -169,7 +169,8 @@ void Sheet::validate(int first_row, int col, int last_row, lxw_data_validation* 
         first_row, col, "data validation");
 }
 
-void Sheet::print_setup(bool landscape, int last_row, int last_col, int header_rows_first, int header_rows_last) {
+void Sheet::print_setup(bool landscape, int last_row, int last_col, int header_rows_first, int header_rows_last,
+                        int paper) {
   for (const Note& n : notes_) write_note(n.row, n.col, n.text, n.format);
   notes_.clear();
   // Rows holding wrapped text are made tall enough for it (spreadsheets do not all fit
@@ -192,7 +193,7 @@ void Sheet::print_setup(bool landscape, int last_row, int last_col, int header_r
     worksheet_set_landscape(ws_);
   else
     worksheet_set_portrait(ws_);
-  worksheet_set_paper(ws_, 9);  // A4
+  worksheet_set_paper(ws_, static_cast<uint8_t>(paper));
   worksheet_set_margins(ws_, 0.5, 0.5, 0.7, 0.7);
   worksheet_fit_to_pages(ws_, 1, 0);  // one page wide, as many tall as needed
   check(worksheet_print_area(ws_, 0, 0, static_cast<lxw_row_t>(last_row), static_cast<lxw_col_t>(last_col)), -1, 0,

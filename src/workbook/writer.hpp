@@ -66,8 +66,9 @@ class Sheet {
   void column(int first, int last, double width, lxw_format* format = nullptr, bool hidden = false);
   void row_height(int row, double height);
   void validate(int first_row, int col, int last_row, lxw_data_validation* validation);
+  // Paper 9 is A4, 8 is A3 (for the widest sheets).
   void print_setup(bool landscape, int last_row, int last_col, int header_rows_first = -1,
-                   int header_rows_last = -1);
+                   int header_rows_last = -1, int paper = 9);
   void freeze(int row, int col) { worksheet_freeze_panes(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col)); }
   void protect_formulas();  // locked formulas, editable yellow inputs, no password
 
