@@ -39,6 +39,9 @@ std::string lower(std::string s) {
   return s;
 }
 
+// A file that is wrong on every line is reported by its first faults, not all of them.
+constexpr std::size_t kMaxProblems = 100;
+
 std::string line_path(std::size_t line) { return "line " + std::to_string(line); }
 
 struct Record {
@@ -345,6 +348,11 @@ SegmentImport import_segments_csv(std::string_view text, const SegmentScheme& de
   std::set<std::string> wide_seen;
   for (std::size_t k = 1; k < records.size(); ++k) {
     const Record& r = records[k];
+    if (im.out.problems.size() >= kMaxProblems) {
+      im.add(r.line, "reading stopped here: the first " + std::to_string(kMaxProblems) +
+                         " problems are listed; put them right and import again");
+      return std::move(im.out);
+    }
     if (r.fields.size() != header.fields.size()) {
       im.add(r.line, "this row has " + std::to_string(r.fields.size()) + " values but the header names " +
                          std::to_string(header.fields.size()) + " columns");

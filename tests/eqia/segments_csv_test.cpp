@@ -138,3 +138,12 @@ TEST(SegmentCsv, PopulationFromTheProjectWhenTheFileHasNone) {
   EXPECT_EQ(r.scheme.items[0].population, 500);
   EXPECT_EQ(r.scheme.items[0].name, "Area A");
 }
+
+TEST(SegmentCsv, AFileWrongOnEveryLineStopsAfterAHundredProblems) {
+  std::string text = "segment,population,age:0-15,age:16-64,age:65+\n";
+  for (int i = 0; i < 500; ++i) text += "S" + std::to_string(i) + ",-1,0.2,0.5,0.3\n";
+  const auto r = import_segments_csv(text, declared_age());
+  ASSERT_EQ(r.problems.size(), 101u);
+  EXPECT_EQ(r.problems.back().text(),
+            "line 102: reading stopped here: the first 100 problems are listed; put them right and import again");
+}
