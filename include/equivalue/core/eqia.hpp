@@ -61,6 +61,11 @@ bool ready_to_submit(const Project& project, std::size_t change_index, const Eqi
 
 // ------------------------------------------------------------------ workflow
 
+// Each transition changes the assessment only when it returns no problems, and then appends
+// one WorkflowEvent {from, to, who, when, comment} to its history. submit() names fields by
+// their full path (changes[i].eqia...); the others, which see only the assessment, use
+// paths relative to it ("status", "history").
+//
 // Who acts and when (ISO 8601 UTC, e.g. 2026-11-22T10:15:00Z). Both are required.
 struct Actor {
   std::string who;
