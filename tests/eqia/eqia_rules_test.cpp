@@ -386,3 +386,16 @@ TEST(EqiaReview, PostImplementationReview) {
   EXPECT_EQ(e.history.back().comment, "post-implementation review recorded");
   EXPECT_TRUE(review_problems(e, "").empty());
 }
+
+TEST(EqiaRules, ImpactOnAnUnknownCharacteristic) {
+  const auto t = small_template();
+  Project p = complete_project();
+  Impact odd;
+  odd.characteristic = "hair colour";
+  odd.rating = Rating::neutral;
+  odd.evidence = "None";
+  eqia_of(p).impacts.push_back(odd);
+  EXPECT_EQ(only_problem(p, t),
+            "changes[0].eqia.impacts[1].characteristic: \"hair colour\" is not a characteristic of the test template "
+            "or of the project's segments");
+}
