@@ -1,5 +1,6 @@
 #include "equivalue/profiling/profile_output.hpp"
 
+#include <algorithm>
 #include <iomanip>
 #include <sstream>
 
@@ -143,9 +144,13 @@ PublishedProfile publish_profile(const ProfileResult& p, int threshold) {
     people = apply_disclosure(customers, threshold);
   }
 
-  auto any_hidden = [](const std::vector<DisclosedCell>& cells) {
-    for (const auto& cell : cells)
-      if (cell.suppressed) return true;
+  // A cost is built from the counts of priced channels only: it is withheld when one of them is hidden.
+  auto priced_hidden = [&](const std::vector<DisclosedCell>& cells) {
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      const bool priced = std::find(p.unpriced_channels.begin(), p.unpriced_channels.end(), out.channels[k]) ==
+                          p.unpriced_channels.end();
+      if (priced && cells[k].suppressed) return true;
+    }
     return false;
   };
   for (std::size_t i = 0; i < n; ++i) {
@@ -160,8 +165,7 @@ PublishedProfile publish_profile(const ProfileResult& p, int threshold) {
     row.share = disclose_derived(basis, s.share ? percent_text(*s.share) : "");
     row.base_share = shown(s.base_share ? percent_text(*s.base_share) : "");
     row.index = disclose_derived(basis, s.index ? to_fixed(*s.index, 0) : "");
-    row.cost = (any_hidden(row.channels) || row.transactions.suppressed) ? withheld()
-                                                                           : shown(to_grouped(s.cost, kMoneyPlaces));
+    row.cost = priced_hidden(row.channels) ? withheld() : shown(to_grouped(s.cost, kMoneyPlaces));
     out.segments.push_back(std::move(row));
   }
   PublishedSegment& total = out.total;
@@ -173,8 +177,7 @@ PublishedProfile publish_profile(const ProfileResult& p, int threshold) {
   total.share = disclose_derived(basis, "100.0%");
   total.base_share = shown("100.0%");
   total.index = shown("");
-  total.cost = (any_hidden(total.channels) || total.transactions.suppressed) ? withheld()
-                                                                             : shown(to_grouped(p.cost, kMoneyPlaces));
+  total.cost = priced_hidden(total.channels) ? withheld() : shown(to_grouped(p.cost, kMoneyPlaces));
 
   // Matched and unmatched rows, with the number of rows as their total.
   DisclosureTable matching;
@@ -186,8 +189,8 @@ PublishedProfile publish_profile(const ProfileResult& p, int threshold) {
   for (std::size_t r = 0; r < kUnmatchedReasons; ++r) out.unmatched.push_back(m.cell(0, r + 1));
   out.rows = m.row_totals[0];
   out.statement = c.statement +
-                  " Shares and indices based on a hidden count are withheld, and a cost is withheld when any "
-                  "count it is built from is hidden.";
+                  " Shares and indices based on a hidden count are withheld, and a cost is withheld when the count "
+                  "of any priced channel it is built from is hidden.";
   return out;
 }
 

@@ -68,6 +68,24 @@ TEST(Publish, ThresholdThreeOnTheHandWorkedProfile) {
   EXPECT_NE(pub.statement.find("<3"), std::string::npos);
 }
 
+// Segment 1: face-to-face 3, web 3, email 1, post 1 (threshold 3). Email and post are
+// hidden but not priced, so the cost 3 x 8.62 + 3 x 0.15 = 26.31 gives nothing away.
+TEST(Publish, CostShownWhenOnlyUnpricedCountsAreHidden) {
+  TempDir dir;
+  const SegmentScheme scheme = test::three_segments();
+  const AreaLookup lookup = load_lookups({dir.write("oac.csv", test::kAreaLookup)}, scheme);
+  const std::string text = "oa21cd,channel\nE00000001,f2f\nE00000001,f2f\nE00000001,f2f\nE00000001,web\n"
+                           "E00000001,web\nE00000001,web\nE00000001,email\nE00000001,post\n";
+  const ProfileResult p = profile_transactions(dir.write("t.csv", text), lookup, scheme,
+                                               default_channel_costs(EQUIVALUE_TEMPLATES_DIR));
+  const PublishedProfile pub = publish_profile(p, 3);
+  ASSERT_EQ(pub.channels, (std::vector<std::string>{"face-to-face", "web", "email", "post"}));
+  EXPECT_EQ(pub.segments[0].channels[2].text, "<3");
+  EXPECT_EQ(pub.segments[0].channels[3].text, "<3");
+  EXPECT_EQ(pub.segments[0].cost.text, "26.31");
+  EXPECT_EQ(pub.total.cost.text, "26.31");
+}
+
 // With the default threshold 10 every count of this small file but 11 and 15 is hidden.
 TEST(Publish, DefaultThresholdHidesSmallCounts) {
   TempDir dir;

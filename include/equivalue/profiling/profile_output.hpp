@@ -6,8 +6,8 @@
 // be worked out from a total); customers per segment with their total as a second; the
 // matched and unmatched counts, with the number of rows as their total, as a third.
 // A share or index is withheld when the count it is based on is hidden; a cost is
-// withheld when any count it is built from is hidden (a cost divided by a unit cost
-// would give the count back). Population shares come from the segment scheme, not from
+// withheld when the count of any priced channel it is built from is hidden (a cost less
+// the shown channels, divided by a unit cost, would give the count back). Population shares come from the segment scheme, not from
 // the transactions, and are shown.
 #pragma once
 
