@@ -57,6 +57,16 @@ const Decimal& power_of_ten(int places) {
   return powers.at(static_cast<std::size_t>(places));
 }
 
+// 10^-places, exact in decimal, so scaling back is a multiplication rather than a division.
+const Decimal& inverse_power_of_ten(int places) {
+  static const std::vector<Decimal> powers = [] {
+    std::vector<Decimal> p(19);
+    for (std::size_t i = 0; i < p.size(); ++i) p[i] = Decimal("1e-" + std::to_string(i));
+    return p;
+  }();
+  return powers.at(static_cast<std::size_t>(places));
+}
+
 // value x 10^places rounded half away from zero: a whole number.
 Decimal scaled_whole(const Decimal& value, int places) {
   static const Decimal half("0.5");
@@ -67,7 +77,7 @@ Decimal scaled_whole(const Decimal& value, int places) {
 }  // namespace
 
 Decimal round_half_away(const Decimal& value, int places) {
-  return scaled_whole(value, places) / power_of_ten(places);
+  return scaled_whole(value, places) * inverse_power_of_ten(places);
 }
 
 std::string to_fixed(const Decimal& value, int places) {
@@ -87,7 +97,7 @@ std::string to_fixed(const Decimal& value, int places) {
   } else {
     // str(0, fixed) would print every digit, so whole numbers are printed with one place
     // (always ".0" after rounding) and that place is dropped.
-    const Decimal rounded = whole / power_of_ten(places);
+    const Decimal rounded = whole * inverse_power_of_ten(places);
     text = rounded.str(places > 0 ? places : 1, std::ios_base::fixed);
     if (places <= 0) text.erase(text.size() - 2);
   }
