@@ -900,7 +900,7 @@ class ChangeWriter {
     for (int c = 0; c < 5; ++c) s.text(r, c, hh[c], f_.header);
     ++r;
     for (const auto& ev : e.history) {
-      s.text(r, 0, ev.when, f_.text);
+      s.date(r, 0, ev.when, f_.date, f_.text, f_.datetime);
       s.text(r, 1, status_name(ev.from), f_.text);
       s.text(r, 2, status_name(ev.to), f_.text);
       s.text(r, 3, ev.who, f_.wrap);

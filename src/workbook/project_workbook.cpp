@@ -133,7 +133,7 @@ void cumulative_sheet(Book& book, const Project& project, const ExportOptions& o
   s.note(2, 0, "Disclosure control: " + disclosure_statement(threshold), f.flag_block);
   const int header = 4;
   const char* h[] = {"Characteristic", "Category", "Changes rated negative", "People those changes touch",
-                     "Changes rated negative", "Of which with no affected segments (people not counted)"};
+                     "Which changes", "Of which with no affected segments (people not counted)"};
   for (int c = 0; c < 6; ++c) s.text(header, c, h[c], f.header);
   s.row_height(header, 30);
   int r = header + 1;

@@ -103,7 +103,8 @@ void Sheet::formula_text(int row, int col, const std::string& formula, std::stri
         row, col, "formula");
 }
 
-void Sheet::date(int row, int col, const std::string& iso, lxw_format* date_format, lxw_format* text_format) {
+void Sheet::date(int row, int col, const std::string& iso, lxw_format* date_format, lxw_format* text_format,
+                 lxw_format* datetime_format) {
   int y = 0, m = 0, d = 0;
   char tail = 0;
   if (iso.size() == 10 && std::sscanf(iso.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && y >= 1900 &&
@@ -111,6 +112,17 @@ void Sheet::date(int row, int col, const std::string& iso, lxw_format* date_form
     lxw_datetime dt{y, m, d, 0, 0, 0.0};
     check(worksheet_write_datetime(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), &dt, date_format),
           row, col, "date");
+    return;
+  }
+  // A time of day too: yyyy-mm-ddThh:mm[:ss][Z], as the status trail records it (UTC).
+  int hh = 0, mi = 0, ss = 0;
+  if (iso.size() >= 16 && iso[10] == 'T' &&
+      std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &m, &d, &hh, &mi, &ss) >= 5 && y >= 1900 && m >= 1 &&
+      m <= 12 && d >= 1 && d <= 31 && hh < 24 && mi < 60 && ss < 61) {
+    lxw_datetime dt{y, m, d, hh, mi, static_cast<double>(ss)};
+    check(worksheet_write_datetime(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), &dt,
+                                   datetime_format ? datetime_format : date_format),
+          row, col, "date and time");
     return;
   }
   text(row, col, iso, text_format);

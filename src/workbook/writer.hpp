@@ -53,8 +53,10 @@ class Sheet {
   void formula(int row, int col, const std::string& formula, const Decimal& cached, lxw_format* format = nullptr);
   void formula_text(int row, int col, const std::string& formula, std::string_view cached,
                     lxw_format* format = nullptr);
-  // An ISO date (yyyy-mm-dd) as a real date; anything else as text.
-  void date(int row, int col, const std::string& iso, lxw_format* date_format, lxw_format* text_format);
+  // An ISO date (yyyy-mm-dd) or date and time (yyyy-mm-ddThh:mm:ssZ) as a real date;
+  // anything else as text.
+  void date(int row, int col, const std::string& iso, lxw_format* date_format, lxw_format* text_format,
+            lxw_format* datetime_format = nullptr);
   // A note across the sheet's columns (first_col to the last column given a width), wrapped,
   // with the row made tall enough to show it. Written by print_setup(), once every
   // column's width is known.
