@@ -174,6 +174,7 @@ void flatten_header(const Project& p, Fields& f) {
   std::string additions;
   for (const auto& a : s.eqia_additions) additions += (additions.empty() ? "" : ", ") + a;
   f[{"project", "eqia_additions"}] = additions;
+  for (const auto& [channel, cost] : s.channel_costs) f[{"project.channel_costs", channel}] = text(cost);
   f[{"segments", "scheme"}] = p.segments.scheme;
   for (const auto& c : p.segments.characteristics) {
     std::string categories;

@@ -91,6 +91,13 @@ void write_project_header(SQLite::Database& db, const Project& project) {
     add.bind(2, addition);
     add.exec();
   }
+  SQLite::Statement cost(db, "INSERT INTO channel_cost (channel, cost) VALUES (?, ?)");
+  for (const auto& [channel, pounds] : s.channel_costs) {
+    cost.reset();
+    cost.bind(1, channel);
+    cost.bind(2, text(pounds));
+    cost.exec();
+  }
 
   SQLite::Statement ch(db, "INSERT INTO characteristic (position, name) VALUES (?, ?)");
   SQLite::Statement cat(db, "INSERT INTO category (characteristic_id, position, name) VALUES (?, ?, ?)");
@@ -389,6 +396,9 @@ Project read_project(SQLite::Database& db, const std::string& path, std::vector<
     while (q.executeStep()) project.project.deflators[r.whole(q, 0)] = r.decimal(q, 1);
     SQLite::Statement a(db, "SELECT addition FROM eqia_addition ORDER BY position");
     while (a.executeStep()) project.project.eqia_additions.push_back(a.getColumn(0).getString());
+    RowReader rc(path, "channel_cost");
+    SQLite::Statement c(db, "SELECT channel, cost FROM channel_cost");
+    while (c.executeStep()) project.project.channel_costs[c.getColumn(0).getString()] = rc.decimal(c, 1);
   }
   {
     std::unordered_map<std::int64_t, std::size_t> index;

@@ -70,6 +70,8 @@ TEST(ProjectStore, KeepsFieldsTheExamplesLeaveOut) {
   p.project.deflators[2024] = Decimal("100.0");
   p.project.deflators[2026] = Decimal("104.37");
   p.project.eqia_additions = {"carers", "rurality"};
+  p.project.channel_costs["face-to-face"] = Decimal("8.62");
+  p.project.channel_costs["web"] = Decimal("0.15");
   auto& e = *p.changes[0].eqia;
   e.budget = Decimal("120000.00");
   e.impacts[0].data_gaps = {"No data on carers", "Survey too small"};
