@@ -26,6 +26,7 @@ def main():
     parser.add_argument("--examples")
     parser.add_argument("--wrong", action="store_true")
     parser.add_argument("--expect-text", action="append", default=[])
+    parser.add_argument("--expect-cell", action="append", default=[])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="eqv-export-") as tmp:
         if args.wrong:
@@ -53,6 +54,8 @@ def main():
         extra = []
         for t in args.expect_text:
             extra.append("--expect-text=" + t)
+        for c in args.expect_cell:
+            extra.append("--expect-cell=" + c)
         return subprocess.run(CHECK + extra + books).returncode
 
 

@@ -10,6 +10,10 @@ recalculate"), converts each workbook to a fresh .xlsx in a temporary folder, an
 are read back with openpyxl. Exit status: 0 all match; 1 a mismatch (or, with
 --expect-mismatch, none found); 2 the check itself could not run.
 
+--expect-cell 'Sheet!B6=68496.75': after LibreOffice's recalculation that cell (of the first
+workbook holding such a sheet) must hold the value, within the tolerance: a hand-worked
+figure checked against the spreadsheet's own arithmetic.
+
 --expect-text TEXT: TEXT must appear in some workbook as a plain text cell, and no formula
 may contain it (user text must never become a formula).
 """
@@ -103,6 +107,7 @@ def main():
     parser.add_argument("--expect-mismatch", action="store_true",
                         help="succeed only when some formula does NOT recompute to its cached value")
     parser.add_argument("--expect-text", action="append", default=[])
+    parser.add_argument("--expect-cell", action="append", default=[])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="eqv-recalc-") as workdir:
         try:
@@ -123,13 +128,30 @@ def main():
                 print("recalc_check: %s has no formulas to check" % book, file=sys.stderr)
                 return 2
         missing = [t for t, seen in texts.items() if not seen]
+        wrong_cells = []
+        for spec in args.expect_cell:
+            where, want = spec.rsplit("=", 1)
+            sheet, coordinate = where.rsplit("!", 1)
+            got = None
+            for fresh in recalculated:
+                wb = openpyxl.load_workbook(fresh, data_only=True)
+                if sheet in wb.sheetnames:
+                    got = wb[sheet][coordinate].value
+                    break
+            try:
+                ok = abs(float(got) - float(want)) <= args.tolerance
+            except (TypeError, ValueError):
+                ok = str(got) == want
+            print("  %s: expected %s, LibreOffice %r%s" % (where, want, got, "" if ok else "   MISMATCH"))
+            if not ok:
+                wrong_cells.append(spec)
         for t in missing:
             print("  expected text cell not found: %r" % t)
     if args.expect_mismatch:
         ok = total_mismatches > 0
         print("expected a mismatch: %s" % ("found, the check bites" if ok else "NONE FOUND"))
         return 0 if ok else 1
-    return 0 if total_mismatches == 0 and not missing else 1
+    return 0 if total_mismatches == 0 and not missing and not wrong_cells else 1
 
 
 if __name__ == "__main__":
