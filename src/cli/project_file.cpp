@@ -11,7 +11,9 @@ Project load_valid_project(const std::string& path) {
   Problems problems = validate(project);
   if (!problems.empty()) {
     for (auto& p : problems) p.path = p.path.empty() ? path : path + ": " + p.path;
-    throw InputError(path + ": " + std::to_string(problems.size()) + " problem(s) to put right", std::move(problems));
+    // The message is built before the list is moved into the exception.
+    const std::string message = path + ": " + std::to_string(problems.size()) + " problem(s) to put right";
+    throw InputError(message, std::move(problems));
   }
   return project;
 }
