@@ -136,10 +136,11 @@ class ChangeWriter {
       else
         s.formula_text(r, 1, formula, "n/a", format);
       s.text(r, 2, how, f_.note);
+      s.row_height(r, 17);
       ++r;
     };
     ratio_row("SROI ratio", pv + "/" + in, sroi_.ratio, f_.ratio_key,
-              "Value created for each pound invested: benefits / inputs (shown to four places in the cell).");
+              "Value for each pound invested: benefits / inputs (four places in the cell).");
     ratio_row("Net SROI ratio", "(" + pv + "-" + in + ")/" + in, sroi_.net_ratio, f_.ratio,
               "Net present value / inputs.");
     {
