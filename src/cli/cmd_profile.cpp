@@ -80,6 +80,9 @@ Decimal decimal_option(const std::string& text, const char* option) {
 }
 
 int run_profile(const ProfileArgs& args) {
+  if (args.json && args.publish)
+    throw InputError("--json prints the analyst's view without disclosure control, so it cannot be combined with "
+                     "--publish; use --publish (text) or -o OUT.xlsx for anything to be shared");
   const Project project = load_segments(args.segments);
   const SegmentScheme& scheme = project.segments;
 

@@ -164,7 +164,7 @@ AreaLookup load_lookups(const std::vector<std::string>& files, const SegmentSche
     cols.postcode = named_column(header.names, options.postcode_column, file, "postcode column");
     if (cols.postcode < 0) cols.postcode = find_column(header.names, {"pcds", "pcd", "pcd7", "pcd8", "postcode"});
     cols.area = named_column(header.names, options.area_column, file, "output-area column");
-    if (cols.area < 0) cols.area = find_column(header.names, {"oa21cd", "oa", "output_area", "oa_code"});
+    if (cols.area < 0) cols.area = find_column(header.names, {"oa21cd", "oa21", "oa", "output_area", "oa_code"});
     cols.segment_override = options.segment_column.empty()
                                 ? -1
                                 : find_column(header.names, {detail::fold_name(options.segment_column).c_str()});

@@ -1,7 +1,7 @@
 // From an address to a segment: postcode -> output area -> segment (method.md section 4).
 //
 // Lookups come in the ONS layouts:
-//   postcode -> output area    columns pcds (or pcd, pcd7, pcd8, postcode) and oa21cd
+//   postcode -> output area    columns pcds (or pcd, pcd7, pcd8, postcode) and oa21cd (or oa21)
 //                              (the National Statistics Postcode Lookup, NSPL)
 //   output area -> segment     columns oa21cd and supergroup / group / subgroup
 //                              (the CDRC / ONS Output Area Classification, oac21ew.csv)
@@ -40,7 +40,7 @@ std::optional<SegmentLevel> segment_level_from_name(const std::string& name);
 struct LookupOptions {
   SegmentLevel level = SegmentLevel::automatic;  // automatic: the column whose codes match the scheme
   std::string postcode_column;  // override; empty = detect (pcds, pcd, pcd7, pcd8, postcode)
-  std::string area_column;      // override; empty = detect (oa21cd, oa11cd, oa, output_area)
+  std::string area_column;      // override; empty = detect (oa21cd, oa21, oa, output_area, oa_code)
   std::string segment_column;   // override, wins over `level`
   int threads = 2;
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;  // bytes of the file being read
