@@ -41,12 +41,16 @@ class FormBinding {
     for (const auto& def : fields) {
       wxWindow* control = find_named(form, def.name);
       if (!control) continue;
-      Bound b{&def, control, nullptr, {}};
+      Bound b;
+      b.def = &def;
+      b.control = control;
       if (auto* note = dynamic_cast<wxStaticText*>(find_named(form, "note:" + def.name))) {
         b.note = note;
         b.hint = note->GetLabel();
         if (b.hint.empty()) b.hint = wxString::FromUTF8(field_hint(def.name));
         note->SetLabel(b.hint);
+        note->Wrap(kNoteWidth);
+        b.shown = b.hint;
       }
       if (auto* choice = dynamic_cast<wxChoice*>(control)) {
         choice->Clear();
@@ -116,7 +120,7 @@ class FormBinding {
   // The message now shown beside a field ("" when none): what the tests read.
   std::string note_of(const std::string& name) const {
     for (const auto& b : bound_)
-      if (b.def->name == name && b.note && b.showing_problem) return b.note->GetLabel().utf8_string();
+      if (b.def->name == name && b.showing_problem) return b.message;
     return {};
   }
 
@@ -143,22 +147,28 @@ class FormBinding {
 
  private:
   struct Bound {
-    const FieldDef<Model>* def;
-    wxWindow* control;
-    wxStaticText* note;
+    const FieldDef<Model>* def = nullptr;
+    wxWindow* control = nullptr;
+    wxStaticText* note = nullptr;
     wxString hint;
     bool showing_problem = false;
+    std::string message;  // the problem shown, unwrapped
+    wxString shown;       // the note's text before wrapping
   };
+  static constexpr int kNoteWidth = 360;
 
   void set_note(Bound& b, const std::string& problem) {
+    b.message = problem;
+    b.showing_problem = !problem.empty();
     if (!b.note) {
       b.control->SetToolTip(problem.empty() ? wxString() : wxString::FromUTF8(problem));
       return;
     }
     const wxString label = problem.empty() ? b.hint : wxString::FromUTF8(problem);
-    b.showing_problem = !problem.empty();
-    if (b.note->GetLabel() == label) return;
+    if (b.shown == label) return;
+    b.shown = label;
     b.note->SetLabel(label);
+    b.note->Wrap(kNoteWidth);
     b.note->SetForegroundColour(problem.empty() ? wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT)
                                                 : problem_colour());
     b.note->SetToolTip(label);

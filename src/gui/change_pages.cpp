@@ -5,6 +5,7 @@
 #include "equivalue/core/sroi.hpp"
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 
@@ -209,12 +210,13 @@ void ScopePage::show(bool force) {
 
 OutcomesPage::OutcomesPage(wxWindow* parent, ProjectDocument& doc, const std::vector<std::string>& forms)
     : ChangePage(parent, doc) {
-  auto* sizer = new wxBoxSizer(wxHORIZONTAL);
-  auto* left = new wxBoxSizer(wxVERTICAL);
-  left->Add(heading(this, _("Outcomes")), 0, wxALL, 6);
-  list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(230, -1));
-  list_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { select(e.GetSelection()); });
-  left->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+  // One outcome at a time, chosen at the top, so its forms have the page's full width.
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  auto* bar = new wxBoxSizer(wxHORIZONTAL);
+  bar->Add(heading(this, _("Outcome:")), 0, wxALIGN_CENTER_VERTICAL | wxALL, 6);
+  list_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(420, -1));
+  list_->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) { select(e.GetSelection()); });
+  bar->Add(list_, 1, wxALIGN_CENTER_VERTICAL | wxALL, 4);
   auto* add = new wxButton(this, wxID_ANY, _("Add outcome"));
   auto* remove = new wxButton(this, wxID_ANY, _("Remove outcome"));
   add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_outcome(); });
@@ -226,11 +228,9 @@ OutcomesPage::OutcomesPage(wxWindow* parent, ProjectDocument& doc, const std::ve
                   "Remove outcome", {}, true);
     });
   });
-  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  buttons->Add(add, 0, wxRIGHT, 6);
-  buttons->Add(remove);
-  left->Add(buttons, 0, wxALL, 6);
-  sizer->Add(left, 0, wxEXPAND);
+  bar->Add(add, 0, wxALIGN_CENTER_VERTICAL | wxALL, 4);
+  bar->Add(remove, 0, wxALIGN_CENTER_VERTICAL | wxALL, 4);
+  sizer->Add(bar, 0, wxEXPAND);
 
   auto* right = new wxBoxSizer(wxVERTICAL);
   headline_ = new wxStaticText(this, wxID_ANY, "");
@@ -310,6 +310,7 @@ void OutcomesPage::show(bool force) {
   wxArrayString items;
   for (const auto& o : outcomes) items.Add(wxString::FromUTF8(o.id + "  " + o.description));
   if (list_->GetStrings() != items) list_->Set(items);
+  list_->Enable(!items.empty());
   if (outcome_ >= 0) list_->SetSelection(outcome_);
 
   const bool has = outcome_ >= 0;
@@ -327,8 +328,8 @@ void OutcomesPage::show(bool force) {
     const Outcome& o = outcomes[static_cast<std::size_t>(outcome_)];
     const Decimal v = first_year_value(o, change().sroi, doc_.project().project);
     const auto& r = doc_.core_result(index_);
-    headline_->SetLabel(wxString::FromUTF8("Value in its first year, after deductions: £" + to_grouped(v, kMoneyPlaces) +
-                                           ".   Whole change: ratio " +
+    headline_->SetLabel(wxString::FromUTF8("This outcome is worth £" + to_grouped(v, kMoneyPlaces) +
+                                           " in its first year, after deductions.\nThe whole change: ratio " +
                                            (r.ratio ? to_fixed(*r.ratio, 2) + " : 1" : std::string("not yet known")) +
                                            ", net present value £" + to_grouped(r.npv, kMoneyPlaces)));
   } else {
@@ -380,10 +381,11 @@ void ImpactMapPage::show(bool) {
 // ------------------------------------------------------------------------ AffectedPage
 
 AffectedPage::AffectedPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, doc) {
-  auto* sizer = new wxBoxSizer(wxHORIZONTAL);
-  auto* left = new wxBoxSizer(wxVERTICAL);
-  left->Add(heading(this, _("Share of each segment the change affects (0 to 1)")), 0, wxALL, 6);
-  segments_ = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxSize(470, -1));
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  auto* left = sizer;
+  left->Add(heading(this, _("Share of each segment the change affects (0 to 1): type a share and the table below follows")),
+            0, wxALL, 6);
+  segments_ = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 200));
   segments_->CreateGrid(0, 4);
   segments_->SetRowLabelSize(0);
   segments_->SetColLabelValue(0, _("Code"));
@@ -391,7 +393,7 @@ AffectedPage::AffectedPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(
   segments_->SetColLabelValue(2, _("Residents"));
   segments_->SetColLabelValue(3, _("Share affected"));
   segments_->SetColSize(0, 50);
-  segments_->SetColSize(1, 220);
+  segments_->SetColSize(1, 360);
   segments_->SetColSize(2, 90);
   segments_->SetColSize(3, 100);
   // The table beside updates with every key typed into a share.
@@ -407,10 +409,8 @@ AffectedPage::AffectedPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(
   segments_->Bind(wxEVT_GRID_CELL_CHANGED, [this](wxGridEvent& e) {
     if (!loading_ && e.GetCol() == 3) set_share(e.GetRow(), segments_->GetCellValue(e.GetRow(), 3).utf8_string());
   });
-  left->Add(segments_, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
-  sizer->Add(left, 0, wxEXPAND);
-
-  auto* right = new wxBoxSizer(wxVERTICAL);
+  left->Add(segments_, 2, wxEXPAND | wxLEFT | wxRIGHT, 6);
+  auto* right = sizer;
   right->Add(heading(this, _("People affected, by characteristic")), 0, wxALL, 6);
   summary_ = new wxStaticText(this, wxID_ANY, "");
   right->Add(summary_, 0, wxLEFT | wxBOTTOM, 6);
@@ -421,8 +421,7 @@ AffectedPage::AffectedPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(
   for (int i = 0; i < 7; ++i)
     table_->AppendColumn(wxString::FromUTF8(columns[i]), i >= 2 && i <= 5 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
                          widths[i]);
-  right->Add(table_, 1, wxEXPAND | wxALL, 6);
-  sizer->Add(right, 1, wxEXPAND);
+  right->Add(table_, 3, wxEXPAND | wxALL, 6);
   SetSizer(sizer);
 }
 

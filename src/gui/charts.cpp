@@ -46,7 +46,7 @@ void TornadoChart::paint() {
   const wxSize size = GetClientSize();
   const wxFont font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
   gc->SetFont(font, *wxBLACK);
-  gc->DrawText(_("How the ratio moves with each assumption (low end - high end)"), 8, 4);
+  gc->DrawText(_("Ratio at the low (red) and high (blue) end of each assumption"), 8, 4);
   if (bars_.empty() || !base_) {
     gc->SetFont(font, wxColour(100, 100, 100));
     gc->DrawText(_("No sensitivity figures yet: add inputs and outcomes."), 8, 30);
@@ -116,9 +116,9 @@ void HistogramChart::paint() {
     return;
   }
   const auto& r = *result_;
-  gc->DrawText(wxString::Format(_("Ratio over %d draws: 90%% between %.2f and %.2f; chance below 1:1 %.1f%%"),
-                                r.draws, r.ratio_p5, r.ratio_p95, r.prob_ratio_below_1 * 100),
+  gc->DrawText(wxString::Format(_("%d draws: 90%% of ratios between %.2f and %.2f"), r.draws, r.ratio_p5, r.ratio_p95),
                8, 4);
+  gc->DrawText(wxString::Format(_("Chance the ratio is below 1 : 1: %.1f%%"), r.prob_ratio_below_1 * 100), 8, 22);
   const auto [mn, mx] = std::minmax_element(r.ratios.begin(), r.ratios.end());
   const double lo = *mn, hi = (*mx - *mn < 1e-9) ? *mn + 1 : *mx;
   std::vector<int> bins(kHistogramBins, 0);
@@ -127,7 +127,7 @@ void HistogramChart::paint() {
     bins[static_cast<std::size_t>(std::clamp(b, 0, kHistogramBins - 1))]++;
   }
   const int most = *std::max_element(bins.begin(), bins.end());
-  const double left = 12, top = 30, bottom = 22, right = 12;
+  const double left = 12, top = 46, bottom = 22, right = 12;
   const double w = std::max(40.0, size.x - left - right), h = std::max(20.0, size.y - top - bottom);
   const double bar_w = w / kHistogramBins;
   gc->SetPen(*wxTRANSPARENT_PEN);

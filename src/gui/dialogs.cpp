@@ -170,7 +170,7 @@ bool ChooseProxy(wxWindow* parent, Proxy& proxy) {
   sizer->Add(search, 0, wxEXPAND | wxALL, 8);
   auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
   list->AppendColumn(_("Proxy"), wxLIST_FORMAT_LEFT, 360);
-  list->AppendColumn(_("Value (£)"), wxLIST_FORMAT_RIGHT, 90);
+  list->AppendColumn(wxString::FromUTF8("Value (£)"), wxLIST_FORMAT_RIGHT, 90);
   list->AppendColumn(_("Unit"), wxLIST_FORMAT_LEFT, 130);
   list->AppendColumn(_("Price year"), wxLIST_FORMAT_RIGHT, 80);
   list->AppendColumn(_("Evidence"), wxLIST_FORMAT_LEFT, 70);

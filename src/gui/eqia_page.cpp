@@ -114,7 +114,7 @@ EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, 
     if (!problems.empty()) wxMessageBox(wxString::FromUTF8(problems.front().message));
   });
 
-  rules_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 84));
+  rules_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 70));
   rules_->SetForegroundColour(problem_colour());
   sizer->Add(rules_, 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
 
@@ -373,6 +373,7 @@ void EqiaPage::show(bool force) {
   wxArrayString rules;
   for (const auto& p : unmet_) rules.Add(wxString::FromUTF8(readable_place(p.path, base) + ": " + p.message));
   if (rules_->GetStrings() != rules) rules_->Set(rules);
+  rules_->Show(!rules.empty());
 
   identity_->show(e, force);
   identity_->show_problems(unmet_, base);

@@ -8,6 +8,7 @@
 
 #include <wx/grid.h>
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -57,6 +58,11 @@ class GridBinding {
         if (def->kind == FieldKind::decimal || def->kind == FieldKind::whole)
           grid_->SetCellAlignment(r, col, wxALIGN_RIGHT, wxALIGN_CENTRE);
       }
+    // Wide enough for the heading and the text, but no column wider than a readable line.
+    for (int c = 0; c < grid_->GetNumberCols(); ++c) {
+      grid_->AutoSizeColumn(c, false);
+      grid_->SetColSize(c, std::clamp(grid_->GetColSize(c) + 12, 70, 420));
+    }
     loading_ = false;
   }
 

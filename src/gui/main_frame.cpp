@@ -48,11 +48,11 @@ wxString money(const Decimal& d) { return wxString::FromUTF8("£" + to_grouped(d
 ChangeList::ChangeList(wxWindow* parent, const ProjectDocument& doc)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
       doc_(doc) {
-  AppendColumn(_("Ref"), wxLIST_FORMAT_LEFT, 54);
-  AppendColumn(_("Service change"), wxLIST_FORMAT_LEFT, 200);
-  AppendColumn(_("Ratio"), wxLIST_FORMAT_RIGHT, 58);
-  AppendColumn(_("NPV"), wxLIST_FORMAT_RIGHT, 90);
-  AppendColumn(_("EqIA"), wxLIST_FORMAT_LEFT, 80);
+  AppendColumn(_("Ref"), wxLIST_FORMAT_LEFT, 44);
+  AppendColumn(_("Service change"), wxLIST_FORMAT_LEFT, 150);
+  AppendColumn(_("Ratio"), wxLIST_FORMAT_RIGHT, 50);
+  AppendColumn(_("NPV"), wxLIST_FORMAT_RIGHT, 86);
+  AppendColumn(_("EqIA"), wxLIST_FORMAT_LEFT, 74);
   AppendColumn(_("Flags"), wxLIST_FORMAT_LEFT, 110);
   flagged_.SetTextColour(problem_colour());
   refresh_rows();
@@ -130,7 +130,7 @@ ProjectView::ProjectView(wxWindow* parent, ProjectDocument& doc)
   right->SetSizer(right_sizer);
 
   SetMinimumPaneSize(200);
-  SplitVertically(left, right, 420);
+  SplitVertically(left, right, 470);
   SetSashGravity(0.0);
 
   listener_ = doc_.listen([this](const DocumentEvent& e) {

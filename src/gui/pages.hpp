@@ -8,6 +8,7 @@
 #include "document.hpp"
 #include "grid_binding.hpp"
 
+#include <wx/choice.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
@@ -87,7 +88,7 @@ class OutcomesPage : public ChangePage {
  private:
   void show(bool force) override;
   void pick_proxy();
-  wxListBox* list_ = nullptr;
+  wxChoice* list_ = nullptr;
   std::vector<std::pair<std::string, std::unique_ptr<FormBinding<Outcome>>>> forms_;
   wxStaticText* headline_ = nullptr;
   ProblemLine* problems_ = nullptr;
@@ -133,6 +134,7 @@ class ResultsPage : public ChangePage {
 
  private:
   void show(bool force) override;
+  wxStaticText* ratio_ = nullptr;
   wxStaticText* figures_ = nullptr;
   wxListCtrl* years_ = nullptr;
   TornadoChart* tornado_ = nullptr;

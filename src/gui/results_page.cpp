@@ -16,9 +16,13 @@ namespace eqv::gui {
 ResultsPage::ResultsPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, doc) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   auto* top = new wxBoxSizer(wxHORIZONTAL);
+  auto* words = new wxBoxSizer(wxVERTICAL);
+  ratio_ = new wxStaticText(this, wxID_ANY, "");
+  ratio_->SetFont(ratio_->GetFont().Bold().Larger());
+  words->Add(ratio_, 0, wxBOTTOM, 4);
   figures_ = new wxStaticText(this, wxID_ANY, "");
-  figures_->SetFont(figures_->GetFont().Larger());
-  top->Add(figures_, 1, wxALL, 8);
+  words->Add(figures_, 0);
+  top->Add(words, 1, wxALL, 8);
   auto* run = new wxButton(this, wxID_ANY, _("Run &Monte Carlo..."));
   run->SetToolTip(_("Draws every assumption that has a range 10,000 times to show how certain the ratio is."));
   run->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { run_monte_carlo(); });
@@ -28,10 +32,10 @@ ResultsPage::ResultsPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(pa
   auto* middle = new wxBoxSizer(wxHORIZONTAL);
   years_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(470, 150), wxLC_REPORT | wxLC_HRULES);
   years_->AppendColumn(_("Year"), wxLIST_FORMAT_RIGHT, 50);
-  years_->AppendColumn(_("Value (£)"), wxLIST_FORMAT_RIGHT, 110);
+  years_->AppendColumn(wxString::FromUTF8("Value (£)"), wxLIST_FORMAT_RIGHT, 110);
   years_->AppendColumn(_("Discount factor"), wxLIST_FORMAT_RIGHT, 110);
-  years_->AppendColumn(_("Present value (£)"), wxLIST_FORMAT_RIGHT, 130);
-  years_->AppendColumn(_("Running total (£)"), wxLIST_FORMAT_RIGHT, 130);
+  years_->AppendColumn(wxString::FromUTF8("Present value (£)"), wxLIST_FORMAT_RIGHT, 130);
+  years_->AppendColumn(wxString::FromUTF8("Running total (£)"), wxLIST_FORMAT_RIGHT, 130);
   middle->Add(years_, 1, wxEXPAND | wxALL, 6);
   sizer->Add(middle, 1, wxEXPAND);
 
@@ -44,7 +48,7 @@ ResultsPage::ResultsPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(pa
   SetSizer(sizer);
 }
 
-wxString ResultsPage::figures_text() const { return figures_->GetLabel(); }
+wxString ResultsPage::figures_text() const { return ratio_->GetLabel() + "\n" + figures_->GetLabel(); }
 
 void ResultsPage::show(bool) {
   const Project& p = doc_.project();
@@ -52,10 +56,11 @@ void ResultsPage::show(bool) {
   CalcOptions options;
   options.monte_carlo = false;
   const SroiResult r = calculate_sroi(change().sroi, p.project, options);
+  ratio_->SetLabel(wxString::FromUTF8(
+      "Social return: " + (r.ratio ? "£" + to_fixed(*r.ratio, 2) + " for every £1 put in" : std::string("not known (no inputs yet)"))));
   std::string text;
-  text += "Social return: " + (r.ratio ? "£" + to_fixed(*r.ratio, 2) + " for every £1 put in" : std::string("not known (no inputs yet)"));
-  text += "\nPresent value of benefits £" + to_grouped(r.present_value, kMoneyPlaces) + ";  inputs £" +
-          to_grouped(r.total_inputs, kMoneyPlaces) + ";  net present value £" + to_grouped(r.npv, kMoneyPlaces);
+  text += "Benefits (present value) £" + to_grouped(r.present_value, kMoneyPlaces) + "    Inputs £" +
+          to_grouped(r.total_inputs, kMoneyPlaces) + "    Net present value £" + to_grouped(r.npv, kMoneyPlaces);
   text += "\nPays back in " + (r.payback_months ? to_fixed(*r.payback_months, 1) + " months" : std::string("- (no value in year 1)")) +
           ";  breaks even " + (r.breakeven_year ? "in year " + std::to_string(*r.breakeven_year) : std::string("never within the horizon"));
   const std::size_t problems = doc_.change_problems(index_).size();

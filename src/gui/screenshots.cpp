@@ -3,11 +3,11 @@
 #include "wizard.hpp"
 
 #include <wx/app.h>
-#include <wx/dcclient.h>
-#include <wx/dcmemory.h>
-#include <wx/dcscreen.h>
 #include <wx/image.h>
 #include <wx/utils.h>
+
+#include <X11/Xlib.h>
+#include <X11/Xutil.h>
 
 #include <filesystem>
 
@@ -22,19 +22,41 @@ void settle() {
   }
 }
 
-// The window as it is on screen, read back from the display.
+// The bits of a colour channel under `mask` as 0-255.
+unsigned char channel(unsigned long pixel, unsigned long mask) {
+  if (!mask) return 0;
+  int shift = 0;
+  while (!((mask >> shift) & 1)) ++shift;
+  const unsigned long max = mask >> shift;
+  return static_cast<unsigned char>(((pixel & mask) >> shift) * 255 / max);
+}
+
+// The window as it is on screen, read back from the X display (wxScreenDC keeps returning
+// its first picture under GTK 3, so each shot reads the screen afresh through Xlib).
 bool save_window(wxWindow* window, const std::string& file) {
   window->Raise();
+  window->Refresh();
   window->Update();
   settle();
   const wxRect rect = window->GetScreenRect();
-  wxBitmap bitmap(rect.width, rect.height);
-  {
-    wxScreenDC screen;
-    wxMemoryDC memory(bitmap);
-    memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
+  Display* display = XOpenDisplay(nullptr);
+  if (!display) return false;
+  XImage* shot = XGetImage(display, DefaultRootWindow(display), rect.x, rect.y, static_cast<unsigned>(rect.width),
+                           static_cast<unsigned>(rect.height), AllPlanes, ZPixmap);
+  bool ok = false;
+  if (shot) {
+    wxImage image(rect.width, rect.height);
+    for (int y = 0; y < rect.height; ++y)
+      for (int x = 0; x < rect.width; ++x) {
+        const unsigned long pixel = XGetPixel(shot, x, y);
+        image.SetRGB(x, y, channel(pixel, shot->red_mask), channel(pixel, shot->green_mask),
+                     channel(pixel, shot->blue_mask));
+      }
+    XDestroyImage(shot);
+    ok = image.SaveFile(wxString::FromUTF8(file), wxBITMAP_TYPE_PNG);
   }
-  return bitmap.ConvertToImage().SaveFile(wxString::FromUTF8(file), wxBITMAP_TYPE_PNG);
+  XCloseDisplay(display);
+  return ok;
 }
 
 }  // namespace
@@ -68,12 +90,16 @@ std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) 
 
   // The wizard at its valuation and impact stages.
   if (view_->selected() >= 0) {
+    // Pictures are taken from inside the wizard's own (modal) run, once it is laid out.
     auto* wizard = new SroiWizard(this, *doc_, view_->selected());
-    wizard->Show();
-    wizard->ShowPage(wizard->pages()[5]);
-    shot(wizard, "wizard-impact");
-    wizard->ShowPage(wizard->pages()[4]);
-    shot(wizard, "wizard-valuation");
+    wizard->CallAfter([&, wizard] {
+      wizard->ShowPage(wizard->pages()[4]);
+      shot(wizard, "wizard-valuation");
+      wizard->ShowPage(wizard->pages()[5]);
+      shot(wizard, "wizard-impact");
+      wizard->EndModal(wxID_CANCEL);
+    });
+    wizard->RunWizard(wizard->first());
     wizard->Destroy();
   }
   return written;
