@@ -105,15 +105,18 @@ TEST(Faults, WriterKilledAtRandomMomentsNeverDamagesTheFileOrLosesACommittedEdit
     std::int64_t value = -1;
     ASSERT_EQ(::read(fds[0], &value, sizeof value), static_cast<ssize_t>(sizeof value)) << "writer did not start";
     ASSERT_EQ(value, 0);
+    // Wait for the first edit to be committed, so that every kill lands in the run of edits.
+    ASSERT_EQ(::read(fds[0], &value, sizeof value), static_cast<ssize_t>(sizeof value)) << "writer made no edit";
+    ASSERT_EQ(value, committed + 1);
     std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random)));
     ASSERT_EQ(::kill(child, SIGKILL), 0);
     int status = 0;
     ASSERT_EQ(::waitpid(child, &status, 0), child);
     ASSERT_TRUE(WIFSIGNALED(status)) << "the writer stopped by itself, status " << status;
-    std::int64_t reported = committed;
+    std::int64_t reported = value;
     while (::read(fds[0], &value, sizeof value) == static_cast<ssize_t>(sizeof value)) reported = value;
     ::close(fds[0]);
-    if (reported > committed) ++kills_mid_run;
+    if (reported > committed + 1) ++kills_mid_run;
 
     // Read without editing first (as validate or calc would), then as the next editor.
     if (round % 2 == 1) {
@@ -132,8 +135,7 @@ TEST(Faults, WriterKilledAtRandomMomentsNeverDamagesTheFileOrLosesACommittedEdit
     EXPECT_EQ(store->audit(1'000'000).size(), static_cast<std::size_t>(1 + 3 * found));
     committed = found;
   }
-  EXPECT_GE(kills_mid_run, kKills / 2) << "most kills should land during a run of edits";
-  std::cout << "[ info     ] " << kKills << " kills (" << kills_mid_run << " after edits had been committed), "
+  std::cout << "[ info     ] " << kKills << " kills (" << kills_mid_run << " after two or more edits), "
             << committed << " edits committed and found\n";
 }
 
