@@ -24,8 +24,10 @@ std::string next_id(const std::string& prefix, const List& items, IdOf id_of) {
 }
 
 wxStaticText* heading(wxWindow* parent, const wxString& text) {
-  auto* label = new wxStaticText(parent, wxID_ANY, text);
+  // The font first, so the label is measured in bold.
+  auto* label = new wxStaticText(parent, wxID_ANY, "");
   label->SetFont(label->GetFont().Bold());
+  label->SetLabel(text);
   return label;
 }
 
@@ -55,15 +57,26 @@ void edit_change(ProjectDocument& doc, int index, const std::function<void(Servi
 
 ChangePage::ChangePage(wxWindow* parent, ProjectDocument& doc) : wxPanel(parent, wxID_ANY), doc_(doc) {
   listener_ = doc_.listen([this](const DocumentEvent& e) {
-    if (!valid()) return;
-    if (e.structure || e.change < 0 || e.change == index_) show(e.structure);
+    if (!valid() || !(e.structure || e.change < 0 || e.change == index_)) return;
+    if (!IsShownOnScreen()) {
+      stale_ = true;
+      return;
+    }
+    show(e.structure);
   });
+}
+
+void ChangePage::refresh_if_stale() {
+  if (!stale_) return;
+  stale_ = false;
+  if (valid()) show(true);
 }
 
 ChangePage::~ChangePage() { doc_.unlisten(listener_); }
 
 void ChangePage::set_change(int index) {
   index_ = index;
+  stale_ = false;
   if (valid()) show(true);
 }
 

@@ -46,7 +46,7 @@ void TornadoChart::paint() {
   const wxSize size = GetClientSize();
   const wxFont font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
   gc->SetFont(font, *wxBLACK);
-  gc->DrawText(_("Ratio at the low (red) and high (blue) end of each assumption"), 8, 4);
+  gc->DrawText(_("Ratio at the low (red) and high (blue) end"), 8, 4);
   if (bars_.empty() || !base_) {
     gc->SetFont(font, wxColour(100, 100, 100));
     gc->DrawText(_("No sensitivity figures yet: add inputs and outcomes."), 8, 30);

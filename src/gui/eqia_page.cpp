@@ -39,8 +39,10 @@ std::string readable_place(const std::string& path, const std::string& base) {
 }
 
 wxStaticText* heading(wxWindow* parent, const wxString& text) {
-  auto* label = new wxStaticText(parent, wxID_ANY, text);
+  // The font first, so the label is measured in bold.
+  auto* label = new wxStaticText(parent, wxID_ANY, "");
   label->SetFont(label->GetFont().Bold());
+  label->SetLabel(text);
   return label;
 }
 

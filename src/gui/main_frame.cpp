@@ -126,6 +126,12 @@ ProjectView::ProjectView(wxWindow* parent, ProjectDocument& doc)
   book_->AddPage(results_, _("Results"));
   book_->AddPage(affected_, _("Affected groups"));
   book_->AddPage(eqia_, _("Equality assessment"));
+  book_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+    if (e.GetEventObject() == book_ && e.GetSelection() >= 0)
+      if (auto* page = dynamic_cast<ChangePage*>(book_->GetPage(static_cast<size_t>(e.GetSelection()))))
+        page->refresh_if_stale();
+    e.Skip();
+  });
   right_sizer->Add(book_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 4);
   right->SetSizer(right_sizer);
 

@@ -39,6 +39,9 @@ class ChangePage : public wxPanel {
   // Shows the change at `index` (-1: none). `force` rewrites the control being typed in.
   void set_change(int index);
   int change_index() const { return index_; }
+  // A page not on screen only notes that the project changed, and catches up here when
+  // it is shown: an edit recalculates what is in view, not every page.
+  void refresh_if_stale();
 
  protected:
   virtual void show(bool force) = 0;
@@ -50,6 +53,7 @@ class ChangePage : public wxPanel {
 
  private:
   int listener_ = 0;
+  bool stale_ = false;
 };
 
 // A red line listing problems that no control shows.

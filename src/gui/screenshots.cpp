@@ -92,14 +92,11 @@ std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) 
   if (view_->selected() >= 0) {
     // Pictures are taken from inside the wizard's own (modal) run, once it is laid out.
     auto* wizard = new SroiWizard(this, *doc_, view_->selected());
-    wizard->CallAfter([&, wizard] {
-      wizard->ShowPage(wizard->pages()[4]);
-      shot(wizard, "wizard-valuation");
-      wizard->ShowPage(wizard->pages()[5]);
-      shot(wizard, "wizard-impact");
-      wizard->EndModal(wxID_CANCEL);
-    });
-    wizard->RunWizard(wizard->first());
+    wizard->Show();
+    wizard->show_stage(4);
+    shot(wizard, "wizard-valuation");
+    wizard->show_stage(5);
+    shot(wizard, "wizard-impact");
     wizard->Destroy();
   }
   return written;

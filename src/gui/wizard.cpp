@@ -1,6 +1,8 @@
 #include "wizard.hpp"
 
+#include <wx/button.h>
 #include <wx/sizer.h>
+#include <wx/statline.h>
 
 namespace eqv::gui {
 namespace {
@@ -26,17 +28,20 @@ const Stage kStages[] = {
 }  // namespace
 
 SroiWizard::SroiWizard(wxWindow* parent, ProjectDocument& doc, int change)
-    : wxWizard(parent, wxID_ANY, _("SROI wizard"), wxNullBitmap, wxDefaultPosition,
+    : wxDialog(parent, wxID_ANY, _("SROI wizard"), wxDefaultPosition, wxSize(1000, 700),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  book_ = new wxSimplebook(this, wxID_ANY);
   for (std::size_t i = 0; i < std::size(kStages); ++i) {
-    auto* page = new wxWizardPageSimple(this);
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(page, wxID_ANY, wxString::FromUTF8(kStages[i].title));
+    auto* page = new wxPanel(book_);
+    auto* page_sizer = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(page, wxID_ANY, "");
     title->SetFont(title->GetFont().Bold().Larger());
-    sizer->Add(title, 0, wxALL, 4);
+    title->SetLabel(wxString::FromUTF8(kStages[i].title));
+    page_sizer->Add(title, 0, wxALL, 6);
     auto* explanation = new wxStaticText(page, wxID_ANY, wxString::FromUTF8(kStages[i].explanation));
-    explanation->Wrap(860);
-    sizer->Add(explanation, 0, wxALL, 4);
+    explanation->Wrap(940);
+    page_sizer->Add(explanation, 0, wxLEFT | wxRIGHT | wxBOTTOM, 6);
     ChangePage* content = nullptr;
     switch (i) {
       case 0: content = new ScopePage(page, doc, true, false, false); break;
@@ -48,29 +53,52 @@ SroiWizard::SroiWizard(wxWindow* parent, ProjectDocument& doc, int change)
       default: content = new ResultsPage(page, doc); break;
     }
     content->set_change(change);
-    sizer->Add(content, 1, wxEXPAND);
-    page->SetSizer(sizer);
-    if (!pages_.empty()) wxWizardPageSimple::Chain(pages_.back(), page);
-    pages_.push_back(page);
+    page_sizer->Add(content, 1, wxEXPAND);
+    page->SetSizer(page_sizer);
+    book_->AddPage(page, wxString::FromUTF8(kStages[i].title));
     contents_.push_back(content);
   }
-  // Moving between stages keeps the outcome chosen on one stage chosen on the next.
-  Bind(wxEVT_WIZARD_PAGE_CHANGED, [this](wxWizardEvent&) {
-    int outcome = -1;
-    for (ChangePage* c : contents_)
-      if (auto* o = dynamic_cast<OutcomesPage*>(c); o && o->GetParent() != GetCurrentPage()) outcome = std::max(outcome, o->selected());
-    for (ChangePage* c : contents_)
-      if (auto* o = dynamic_cast<OutcomesPage*>(c); o && o->GetParent() == GetCurrentPage() && outcome >= 0) o->select(outcome);
+  sizer->Add(book_, 1, wxEXPAND | wxALL, 6);
+  sizer->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  back_ = new wxButton(this, wxID_BACKWARD, _("< &Back"));
+  next_ = new wxButton(this, wxID_FORWARD, _("&Next >"));
+  auto* close = new wxButton(this, wxID_CANCEL, _("&Close"));
+  buttons->AddStretchSpacer();
+  buttons->Add(back_, 0, wxRIGHT, 6);
+  buttons->Add(next_, 0, wxRIGHT, 12);
+  buttons->Add(close);
+  sizer->Add(buttons, 0, wxEXPAND | wxALL, 8);
+  SetSizer(sizer);
+  SetMinSize(wxSize(900, 600));
+  back_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    if (stage() > 0) show_stage(stage() - 1);
   });
-  SetPageSize(wxSize(920, 560));
-  GetPageAreaSizer()->Add(pages_.front());
+  next_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    if (stage() + 1 < stages())
+      show_stage(stage() + 1);
+    else
+      EndModal(wxID_OK);
+  });
+  show_stage(0);
+}
+
+void SroiWizard::show_stage(std::size_t i) {
+  // The outcome chosen on one stage stays chosen on the next.
+  int outcome = -1;
+  if (auto* from = dynamic_cast<OutcomesPage*>(contents_.at(stage()))) outcome = from->selected();
+  book_->SetSelection(i);
+  ChangePage* to = contents_.at(i);
+  to->refresh_if_stale();
+  if (auto* o = dynamic_cast<OutcomesPage*>(to); o && outcome >= 0) o->select(outcome);
+  back_->Enable(i > 0);
+  next_->SetLabel(i + 1 < stages() ? _("&Next >") : _("&Finish"));
+  Layout();
 }
 
 bool RunSroiWizard(wxWindow* parent, ProjectDocument& doc, int change) {
-  auto* wizard = new SroiWizard(parent, doc, change);
-  const bool finished = wizard->RunWizard(wizard->first());
-  wizard->Destroy();
-  return finished;
+  SroiWizard wizard(parent, doc, change);
+  return wizard.ShowModal() == wxID_OK;
 }
 
 }  // namespace eqv::gui
