@@ -28,6 +28,7 @@ wxStaticText* heading(wxWindow* parent, const wxString& text) {
   auto* label = new wxStaticText(parent, wxID_ANY, "");
   label->SetFont(label->GetFont().Bold());
   label->SetLabel(text);
+  label->SetMinSize(wxSize(label->GetTextExtent(text).x + 8, -1));  // GTK 3 measures bold labels short
   return label;
 }
 
@@ -367,11 +368,13 @@ ImpactMapPage::ImpactMapPage(wxWindow* parent, ProjectDocument& doc) : ChangePag
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(heading(this, _("Impact map: every outcome at once (type over any cell)")), 0, wxALL, 6);
   auto* grid = new wxGrid(this, wxID_ANY);
-  std::vector<std::string> columns;
-  for (const auto& f : outcome_fields()) columns.push_back(f.name);
+  // The figures the calculation uses first, then the words and the evidence.
+  const std::vector<std::string> columns{"id", "stakeholder", "description", "quantity", "proxy.value", "deadweight",
+                                         "displacement", "attribution", "drop_off", "start_year", "duration",
+                                         "type", "indicator", "proxy.source", "proxy.price_year",
+                                         "proxy.evidence_grade", "proxy.description", "proxy.unit", "agency",
+                                         "cashable"};
   grid_ = std::make_unique<GridBinding<Outcome>>(grid, outcome_fields(), columns);
-  grid->SetColSize(2, 200);
-  grid->SetColSize(3, 160);
   grid_->on_edit = [this](int row, const FieldDef<Outcome>& f, const std::string& text) {
     guarded(this, [&] {
       edit_change(doc_, index_, [&](ServiceChange& c) { f.set(c.sroi.outcomes.at(static_cast<std::size_t>(row)), text); },

@@ -43,6 +43,7 @@ wxStaticText* heading(wxWindow* parent, const wxString& text) {
   auto* label = new wxStaticText(parent, wxID_ANY, "");
   label->SetFont(label->GetFont().Bold());
   label->SetLabel(text);
+  label->SetMinSize(wxSize(label->GetTextExtent(text).x + 8, -1));  // GTK 3 measures bold labels short
   return label;
 }
 

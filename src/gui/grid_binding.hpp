@@ -61,7 +61,7 @@ class GridBinding {
     // Wide enough for the heading and the text, but no column wider than a readable line.
     for (int c = 0; c < grid_->GetNumberCols(); ++c) {
       grid_->AutoSizeColumn(c, false);
-      grid_->SetColSize(c, std::clamp(grid_->GetColSize(c) + 12, 70, 420));
+      grid_->SetColSize(c, std::clamp(grid_->GetColSize(c) + 12, 70, 320));
     }
     loading_ = false;
   }

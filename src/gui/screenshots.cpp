@@ -80,7 +80,15 @@ std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) 
     if (page == 1) view_->outcomes()->select(0);
     shot(this, std::string("main-") + names[page]);
   }
-  // The screening grid and the impact detail of the assessment.
+  // The assessment of a draft, whose unmet rules are listed at the top.
+  for (int i = 0; i < doc_->change_count(); ++i)
+    if (doc_->change(i).eqia && doc_->change(i).eqia->status == EqiaStatus::draft) {
+      view_->select_change(i);
+      break;
+    }
+  view_->book()->SetSelection(5);
+  view_->eqia()->book()->SetSelection(0);
+  shot(this, "eqia-draft");
   view_->book()->SetSelection(5);
   view_->eqia()->book()->SetSelection(1);
   shot(this, "eqia-screening");
