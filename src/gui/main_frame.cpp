@@ -202,6 +202,9 @@ MainFrame::MainFrame()
 }
 
 MainFrame::~MainFrame() {
+  // The pages listen to the document: they go first, while it still exists.
+  delete view_;
+  view_ = nullptr;
   if (doc_) doc_->unlisten(listener_);
   if (wxConfigBase* config = wxConfigBase::Get(false)) history_.Save(*config);
 }
