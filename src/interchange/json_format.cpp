@@ -1,5 +1,7 @@
 #include "equivalue/interchange/json_format.hpp"
 
+#include "text_position.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -101,19 +103,6 @@ class TreeBuilder {
   bool too_deep = false;
   bool number_out_of_range = false;
 };
-
-std::string line_and_column(std::string_view text, std::size_t position) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < position && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
 
 // --------------------------------------------------------------- reading the tree
 

@@ -2,6 +2,8 @@
 
 #include "equivalue/core/errors.hpp"
 
+#include "text_position.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -16,19 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
-
-std::string line_and_column(std::string_view text, std::size_t position) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < position && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
 
 // Parses JSON text; on a syntax fault adds one problem with its line and column.
 std::optional<json> parse(std::string_view text, Problems& problems) {
