@@ -1,8 +1,15 @@
 // equivalue-cli profile: customer profiling and channel swap (method.md sections 4 and 5).
+// With --add-to-change and --write-project the swap's yearly saving becomes a fiscal outcome
+// of a service change, and its digital-exclusion prompt goes to that change's EqIA while the
+// assessment can still be edited; the whole project is validated before a copy is written.
 #include "cli.hpp"
 
+#include "equivalue/core/eqia.hpp"
 #include "equivalue/core/errors.hpp"
 #include "equivalue/core/segments.hpp"
+#include "equivalue/core/sroi.hpp"
+#include "equivalue/core/validation.hpp"
+#include "equivalue/interchange/json_format.hpp"
 #include "equivalue/interchange/templates.hpp"
 #include "equivalue/profiling/channel_swap.hpp"
 #include "equivalue/profiling/profile.hpp"
@@ -11,9 +18,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace eqv::cli {
 namespace {
@@ -35,8 +46,15 @@ struct ProfileArgs {
   int threads = 2;
   std::vector<std::string> swap_segments;
   std::vector<std::string> swap_from = {profiling::kFaceToFace, profiling::kTelephone};
-  std::string swap_share = "0";
+  std::string swap_share;  // empty = not given (no contacts move)
   std::string period_days = "365";
+  // Adding the swap to a service change of the project.
+  std::string add_to_change;
+  std::string write_project;
+  std::string outcome_id;   // empty = SWAP1, SWAP2, ... the first one free
+  std::string stakeholder;  // empty = the change's council stakeholder, made when missing
+  int duration = 1;
+  bool force = false;
 };
 
 bool is_csv(const std::string& path) {
@@ -79,12 +97,238 @@ Decimal decimal_option(const std::string& text, const char* option) {
   return *v;
 }
 
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string ratio_text(const std::optional<Decimal>& ratio) {
+  return ratio ? to_fixed(*ratio, kRatioPlaces) + " : 1" : "n/a (the change has no inputs)";
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec) && !ec;
+}
+
+// Refuses every misuse of --add-to-change / --write-project before any file is read, so a
+// mistake costs nothing and writes nothing.
+void check_add_options(const ProfileArgs& args) {
+  const bool adding = !args.add_to_change.empty() || !args.write_project.empty();
+  if (!adding) {
+    if (!args.outcome_id.empty() || !args.stakeholder.empty() || args.duration != 1 || args.force)
+      throw InputError("--outcome-id, --stakeholder, --duration and --force only apply when adding the channel swap "
+                       "to a service change: give --add-to-change ID and --write-project OUT.json too");
+    return;
+  }
+  if (args.add_to_change.empty())
+    throw InputError("--write-project needs --add-to-change ID: say which service change the channel-swap saving "
+                     "is added to");
+  if (args.write_project.empty())
+    throw InputError("--add-to-change needs --write-project OUT.json: the project with the new outcome is written "
+                     "there (the input file is left as it is)");
+  if (args.swap_segments.empty() || args.swap_share.empty())
+    throw InputError("--add-to-change needs a channel swap to add: give --swap-segments (e.g. 1,8) and --swap-share "
+                     "(e.g. 0.2)");
+  if (is_csv(args.segments))
+    throw InputError("--add-to-change needs --segments to name the project (.json or .eqv) that holds the service "
+                     "change; " + args.segments + " is a segments CSV, which has no service changes");
+  if (lower(std::filesystem::path(args.write_project).extension().string()) != ".json")
+    throw InputError("--write-project " + args.write_project + ": the project is written as equivalue/1 JSON, so "
+                     "give a name ending .json (make an .eqv from it with `equivalue-cli import`)");
+  if (std::filesystem::exists(args.write_project) && !args.force) {
+    if (same_file(args.write_project, args.segments))
+      throw InputError("--write-project " + args.write_project + " is the input project itself; give another file "
+                       "name, or add --force to replace the input");
+    throw InputError("--write-project " + args.write_project + " already exists; give another file name, or add "
+                     "--force to replace it");
+  }
+}
+
+// The stakeholder the saving goes to: the one named by --stakeholder, else the change's
+// council (by id or name), else a new stakeholder "council". Returns its id.
+std::string saving_stakeholder(ServiceChange& change, const ProfileArgs& args, bool& created) {
+  created = false;
+  auto& list = change.sroi.stakeholders;
+  if (!args.stakeholder.empty()) {
+    for (const auto& s : list)
+      if (s.id == args.stakeholder) return s.id;
+    std::string ids;
+    for (const auto& s : list) ids += (ids.empty() ? "" : ", ") + s.id;
+    throw InputError("--stakeholder: service change " + change.id + " has no stakeholder with the id \"" +
+                     args.stakeholder + "\"" + (ids.empty() ? "" : " (its stakeholders: " + ids + ")") +
+                     "; give one of them, or leave --stakeholder out to use the council");
+  }
+  for (const auto& s : list)
+    if (lower(s.id) == "council" || lower(s.name) == "council" || lower(s.name) == "the council") return s.id;
+  created = true;
+  list.push_back({"council", "Council", ""});
+  return "council";
+}
+
+std::string free_outcome_id(const Sroi& sroi, const ProfileArgs& args, const std::string& change_id) {
+  auto taken = [&](const std::string& id) {
+    return std::any_of(sroi.outcomes.begin(), sroi.outcomes.end(), [&](const Outcome& o) { return o.id == id; });
+  };
+  if (!args.outcome_id.empty()) {
+    if (taken(args.outcome_id))
+      throw InputError("--outcome-id: service change " + change_id + " already has an outcome \"" + args.outcome_id +
+                       "\"; choose another id, or leave --outcome-id out for the next free SWAP id");
+    return args.outcome_id;
+  }
+  for (int n = 1;; ++n)
+    if (!taken("SWAP" + std::to_string(n))) return "SWAP" + std::to_string(n);
+}
+
+// Records the digital-exclusion prompt in the screening of each flagged characteristic (age,
+// disability), beside any reason already there. Relevance is left to the officer; a
+// characteristic not yet screened is screened "not sure". Returns the characteristics touched.
+std::vector<std::string> record_exclusion_prompt(Eqia& eqia, const profiling::ChannelSwapResult& swap,
+                                                 const std::string& outcome_id) {
+  const std::string note = "Channel swap (outcome " + outcome_id + "): " + swap.prompt;
+  std::vector<std::string> touched;
+  for (const auto& check : swap.exclusion) {
+    if (!check.flag) continue;
+    const std::string& characteristic = check.group.characteristic;
+    if (std::find(touched.begin(), touched.end(), characteristic) != touched.end()) continue;
+    touched.push_back(characteristic);
+    auto it = std::find_if(eqia.screening.begin(), eqia.screening.end(),
+                           [&](const Screening& s) { return s.characteristic == characteristic; });
+    if (it == eqia.screening.end())
+      eqia.screening.push_back({characteristic, Relevance::not_sure, note});
+    else if (it->reason.find(note) == std::string::npos)
+      it->reason += (it->reason.empty() ? "" : "\n") + note;
+  }
+  return touched;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    text += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  return text;
+}
+
+// Writes beside the target under a temporary name; the caller renames it into place.
+std::string write_temp(const std::string& path, const std::string& text) {
+  const std::string temp = path + ".part";
+  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+  if (!out)
+    throw InputError("--write-project " + path + ": cannot be written; check the folder exists and can be written to");
+  out << text;
+  out.flush();
+  if (!out) {
+    out.close();
+    std::remove(temp.c_str());
+    throw std::runtime_error(path + ": writing failed (disk full?)");
+  }
+  return temp;
+}
+
+struct AddedSwap {
+  Project project;  // the whole project with the outcome added
+  std::string outcome_id;
+  std::string stakeholder;
+  bool stakeholder_created = false;
+  Decimal proxy = 0;  // the saving, rounded to pence, as written
+  std::optional<Decimal> ratio_before, ratio_after;
+  Decimal pv_before = 0, pv_after = 0;
+  std::string eqia_note;  // what happened to the EqIA, when the swap raised a prompt
+};
+
+AddedSwap add_swap_to_change(const Project& input, const ProfileArgs& args, const profiling::ChannelSwapResult& swap) {
+  AddedSwap added;
+  added.project = input;
+  auto change = std::find_if(added.project.changes.begin(), added.project.changes.end(),
+                             [&](const ServiceChange& c) { return c.id == args.add_to_change; });
+  if (change == added.project.changes.end())  // checked before the transactions were read
+    throw InputError("--add-to-change: no service change has the id \"" + args.add_to_change + "\"");
+  const ProjectSettings& settings = added.project.project;
+  const SroiResult before = calculate_core(change->sroi, settings);
+  added.ratio_before = before.ratio;
+  added.pv_before = before.present_value;
+
+  added.outcome_id = free_outcome_id(change->sroi, args, change->id);
+  added.stakeholder = saving_stakeholder(*change, args, added.stakeholder_created);
+  Outcome outcome = profiling::channel_swap_outcome(swap, added.outcome_id, added.stakeholder, args.duration);
+  // Money entered into a project is held in pence.
+  outcome.proxy.value = round_half_away(outcome.proxy.value, kMoneyPlaces);
+  added.proxy = outcome.proxy.value;
+  change->sroi.outcomes.push_back(std::move(outcome));
+
+  if (swap.exclusion_prompt) {
+    if (!change->eqia) {
+      change->eqia.emplace();
+      change->eqia->template_name = settings.jurisdiction;
+      const auto touched = record_exclusion_prompt(*change->eqia, swap, added.outcome_id);
+      added.eqia_note = "Change " + change->id + " had no EqIA: a draft was started, with this prompt in the "
+                        "screening of " + joined(touched) + ".";
+    } else if (is_editable(*change->eqia)) {
+      const auto touched = record_exclusion_prompt(*change->eqia, swap, added.outcome_id);
+      added.eqia_note = "Added to the EqIA of change " + change->id + " (" + status_name(change->eqia->status) +
+                        "): this prompt is in the screening of " + joined(touched) + ".";
+    } else {
+      added.eqia_note = "The EqIA of change " + change->id + " is " + status_name(change->eqia->status) +
+                        ", so it was left unchanged: record this prompt in a new version of the assessment.";
+    }
+  }
+
+  const SroiResult after = calculate_core(change->sroi, settings);
+  added.ratio_after = after.ratio;
+  added.pv_after = after.present_value;
+
+  Problems problems = validate(added.project);
+  if (!problems.empty()) {
+    for (auto& p : problems) p.path = p.path.empty() ? args.write_project : args.write_project + ": " + p.path;
+    const std::string message = "the project with the channel swap added has " + std::to_string(problems.size()) +
+                                " problem(s) to put right; nothing was written";
+    throw InputError(message, std::move(problems));
+  }
+  return added;
+}
+
+void print_added(std::ostream& out, const AddedSwap& added, const profiling::ChannelSwapResult& swap,
+                 const ProfileArgs& args) {
+  out << "\nChannel swap added to service change " << args.add_to_change << "\n";
+  out << "  Saving per year             £" << to_grouped(swap.yearly_saving, kMoneyPlaces) << "\n";
+  out << "  Outcome added               " << added.outcome_id << " (fiscal, cashable: 1 x £"
+      << to_grouped(added.proxy, kMoneyPlaces) << " a year for " << args.duration
+      << (args.duration == 1 ? " year" : " years") << ")\n";
+  out << "  Stakeholder                 " << added.stakeholder << (added.stakeholder_created ? " (added)" : "") << "\n";
+  out << "  Present value before        £" << to_grouped(added.pv_before, kMoneyPlaces) << "\n";
+  out << "  Present value after         £" << to_grouped(added.pv_after, kMoneyPlaces) << "\n";
+  out << "  SROI ratio before           " << ratio_text(added.ratio_before) << "\n";
+  out << "  SROI ratio after            " << ratio_text(added.ratio_after) << "\n";
+  if (swap.exclusion_prompt) out << swap.prompt << "\n" << added.eqia_note << "\n";
+  out << "Wrote " << args.write_project << ". The new outcome has no deadweight, displacement or attribution "
+      << "yet: set them before relying on the ratio.\n";
+}
+
 int run_profile(const ProfileArgs& args) {
+  check_add_options(args);
   if (args.json && args.publish)
     throw InputError("--json prints the analyst's view without disclosure control, so it cannot be combined with "
                      "--publish; use --publish (text) or -o OUT.xlsx for anything to be shared");
   const Project project = load_segments(args.segments);
   const SegmentScheme& scheme = project.segments;
+  const bool adding = !args.add_to_change.empty();
+  if (adding) {
+    // A project that is already wrong is refused before the transactions are read.
+    Problems problems = validate(project);
+    if (!problems.empty()) {
+      for (auto& p : problems) p.path = p.path.empty() ? args.segments : args.segments + ": " + p.path;
+      const std::string message = args.segments + ": " + std::to_string(problems.size()) +
+                                  " problem(s) to put right before a channel swap can be added; nothing was written";
+      throw InputError(message, std::move(problems));
+    }
+    if (!project.find_change(args.add_to_change)) {
+      std::string ids;
+      for (const auto& c : project.changes) ids += (ids.empty() ? "" : ", ") + c.id;
+      throw InputError("--add-to-change: " + args.segments + " has no service change with the id \"" +
+                       args.add_to_change + "\"" +
+                       (ids.empty() ? std::string(" (it has no service changes)") : " (its changes: " + ids + ")"));
+    }
+  }
 
   profiling::ChannelCosts costs = args.channel_costs.empty() ? default_costs()
                                                              : profiling::read_channel_costs(args.channel_costs);
@@ -111,7 +355,7 @@ int run_profile(const ProfileArgs& args) {
     profiling::ChannelSwap s;
     s.segments = args.swap_segments;
     s.from = args.swap_from;
-    s.share = decimal_option(args.swap_share, "--swap-share");
+    s.share = decimal_option(args.swap_share.empty() ? "0" : args.swap_share, "--swap-share");
     s.period_days = decimal_option(args.period_days, "--period-days");
     swap = profiling::channel_swap(profile, costs, scheme, s, project.project.flag_ratio);
   }
@@ -119,8 +363,29 @@ int run_profile(const ProfileArgs& args) {
   const int threshold = args.threshold > 0 ? args.threshold : project.project.disclosure_threshold;
   // Everything is worked out before anything is written, so bad input writes nothing.
   const profiling::PublishedProfile published = profiling::publish_profile(profile, std::max(1, threshold));
-  if (!args.output.empty())
-    profiling::write_profile_workbook(args.output, published, profile, swap ? &*swap : nullptr);
+  std::optional<AddedSwap> added;
+  std::string project_temp;
+  if (adding) {
+    added = add_swap_to_change(project, args, *swap);
+    project_temp = write_temp(args.write_project, write_project_json(added->project));
+  }
+  if (!args.output.empty()) {
+    try {
+      profiling::write_profile_workbook(args.output, published, profile, swap ? &*swap : nullptr);
+    } catch (...) {
+      if (!project_temp.empty()) std::remove(project_temp.c_str());
+      throw;
+    }
+  }
+  if (adding) {
+    // The project appears under its name only once everything else has succeeded.
+    std::error_code ec;
+    std::filesystem::rename(project_temp, args.write_project, ec);
+    if (ec) {
+      std::remove(project_temp.c_str());
+      throw std::runtime_error(args.write_project + ": could not be written: " + ec.message());
+    }
+  }
 
   if (args.json) {
     std::cout << profiling::profile_to_json(profile, swap ? &*swap : nullptr);
@@ -141,9 +406,11 @@ int run_profile(const ProfileArgs& args) {
       std::cout << "\nChannel swap: " << to_fixed(swap->swap.share * 100, 1) << "% of contacts moved to "
                 << swap->swap.to << ", " << to_grouped(swap->moved, 0) << " contacts a year, saving £"
                 << to_grouped(swap->yearly_saving, kMoneyPlaces) << " a year\n";
-      if (swap->exclusion_prompt) std::cout << swap->prompt << "\n";
+      if (swap->exclusion_prompt && !added) std::cout << swap->prompt << "\n";
     }
   }
+  // With --json the summary goes to the error stream, so standard output stays JSON.
+  if (added) print_added(args.json ? std::cerr : std::cout, *added, *swap, args);
   if (!args.output.empty()) std::cerr << "Wrote " << args.output << " (disclosure control applied)\n";
   return 0;
 }
@@ -185,6 +452,16 @@ Command add_profile_command(CLI::App& app) {
       ->delimiter(',');
   cmd->add_option("--swap-share", args->swap_share, "Channel swap: share of those contacts moved to the web (0 to 1)");
   cmd->add_option("--period-days", args->period_days, "Days the transactions cover (default 365)");
+  cmd->add_option("--add-to-change", args->add_to_change,
+                  "Add the channel swap's yearly saving to this service change as a fiscal outcome (needs "
+                  "--write-project, --swap-segments, --swap-share and a project as --segments)");
+  cmd->add_option("--write-project", args->write_project,
+                  "Write the project with the new outcome here, as equivalue/1 JSON (the input is left as it is)");
+  cmd->add_option("--outcome-id", args->outcome_id, "Id of the new outcome (default SWAP1, or the next free SWAP id)");
+  cmd->add_option("--stakeholder", args->stakeholder,
+                  "Stakeholder id of the new outcome (default: the change's council, added when missing)");
+  cmd->add_option("--duration", args->duration, "Years the saving lasts (default 1)")->check(CLI::Range(1, 100));
+  cmd->add_flag("--force", args->force, "Replace an existing --write-project file (even the input project)");
   return [args] { return run_profile(*args); };
 }
 
