@@ -211,6 +211,41 @@ TEST(AddToChange, ApprovedEqiaIsLeftUnchanged) {
   EXPECT_EQ(written.changes.at(0).eqia, read_project(f.project).changes.at(0).eqia);
 }
 
+// A change without an EqIA: a draft is started (template = the project's jurisdiction) that
+// holds the prompt for both flagged characteristics.
+TEST(AddToChange, ChangeWithoutEqiaGetsADraft) {
+  TempDir dir;
+  Files f = write_inputs(dir);
+  Project without = read_project(f.project);
+  without.changes.at(0).eqia.reset();
+  f.project = dir.write("no-eqia.json", write_project_json(without));
+  const std::string out = dir.file("with-swap.json");
+  const CliRun r = cli(dir, f.profile() + " --swap-segments 1 --swap-share 0.5 --add-to-change C1 --write-project " + out);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "had no EqIA: a draft was started")) << r.out;
+  const Project written = read_project(out);
+  EXPECT_TRUE(validate(written).empty());
+  const auto& eqia = written.changes.at(0).eqia;
+  ASSERT_TRUE(eqia);
+  EXPECT_EQ(eqia->status, EqiaStatus::draft);
+  EXPECT_EQ(eqia->template_name, "england");
+  ASSERT_EQ(eqia->screening.size(), 2u);
+  EXPECT_EQ(eqia->screening[0].characteristic, "age");
+  EXPECT_EQ(eqia->screening[0].relevant, Relevance::not_sure);
+}
+
+// A workbook that cannot be written stops the run before the project appears.
+TEST(AddToChange, FailedWorkbookLeavesNoProject) {
+  TempDir dir;
+  const Files f = write_inputs(dir);
+  const std::string out = dir.file("with-swap.json");
+  const CliRun r = cli(dir, f.profile() + " --swap-segments 3 --swap-share 0.5 --add-to-change C1 --write-project " +
+                                out + " -o " + dir.file("no/such/folder/profile.xlsx"));
+  EXPECT_EQ(r.status, 2) << r.out << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_FALSE(std::filesystem::exists(out + ".part"));
+}
+
 // Every misuse: exit 2, a message naming the option, nothing written.
 TEST(AddToChange, BadOptionsExitTwoAndWriteNothing) {
   TempDir dir;
