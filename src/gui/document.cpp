@@ -47,6 +47,19 @@ void ProjectDocument::edit(const std::function<void(Project&)>& fn, const std::s
   notify({structure || resized, change});
 }
 
+void ProjectDocument::workflow_step(const std::function<void(Project&)>& fn, const std::string& what, int change) {
+  if (read_only()) throw InputError("This project is open read-only: " + read_only_reason());
+  const Project before = project();
+  sink_->update(fn, what);
+  if (!(project() == before)) {
+    undo_.clear();
+    redo_.clear();
+  }
+  merge_key_.clear();
+  invalidate(project().changes.size() != cache_.size() ? -1 : change);
+  notify({true, change});
+}
+
 void ProjectDocument::restore(const Project& to, const std::string& what) {
   sink_->update([&](Project& p) { p = to; }, what);
   merge_key_.clear();

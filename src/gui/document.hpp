@@ -66,6 +66,13 @@ class ProjectDocument {
   void edit(const std::function<void(Project&)>& fn, const std::string& what, int change = -1,
             const std::string& merge_key = {}, bool structure = false);
 
+  // A step of the EqIA workflow (submit, return, approve, publish, start a new version):
+  // applied and saved like any edit, but a barrier in the undo history. Undo and redo are
+  // emptied, so Undo can never take an assessment back across its approval (the lock
+  // approval puts on the record); edits made after it undo as usual. A step the rules
+  // refused (the project unchanged) leaves the history as it was.
+  void workflow_step(const std::function<void(Project&)>& fn, const std::string& what, int change = -1);
+
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }
   std::string undo_label() const { return undo_.empty() ? std::string() : undo_.back().what; }

@@ -111,8 +111,8 @@ EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, 
     if (reason.empty()) return;
     Problems problems;
     guarded(this, [&] {
-      edit_eqia([&](Eqia& e) { problems = start_new_version(e, current_actor(), reason.utf8_string()); },
-                "Start a new version of the assessment", {}, true);
+      workflow_step([&](Eqia& e) { problems = start_new_version(e, current_actor(), reason.utf8_string()); },
+                    "Start a new version of the assessment");
     });
     if (!problems.empty()) wxMessageBox(wxString::FromUTF8(problems.front().message));
   });
@@ -260,6 +260,15 @@ void EqiaPage::edit_eqia(const std::function<void(Eqia&)>& fn, const std::string
   });
 }
 
+void EqiaPage::workflow_step(const std::function<void(Eqia&)>& fn, const std::string& what) {
+  guarded(this, [&] {
+    doc_.workflow_step([&](Project& p) {
+      auto& c = p.changes.at(static_cast<std::size_t>(index_));
+      if (c.eqia) fn(*c.eqia);
+    }, what, index_);
+  });
+}
+
 void EqiaPage::start_assessment() {
   guarded(this, [&] {
     edit_change(doc_, index_, [&](ServiceChange& c) {
@@ -288,22 +297,23 @@ Problems EqiaPage::submit() {
     return problems;
   }
   guarded(this, [&] {
-    doc_.edit([&](Project& p) { problems = eqv::submit(p, static_cast<std::size_t>(index_), tmpl, current_actor()); },
-              "Submit the assessment for review", index_, {}, true);
+    doc_.workflow_step(
+        [&](Project& p) { problems = eqv::submit(p, static_cast<std::size_t>(index_), tmpl, current_actor()); },
+        "Submit the assessment for review", index_);
   });
   return problems;
 }
 
 Problems EqiaPage::return_with_comments(const std::string& reviewer, const std::string& comments) {
   Problems problems;
-  edit_eqia([&](Eqia& e) { problems = eqv::return_with_comments(e, current_actor(reviewer), comments); },
-            "Return the assessment with comments", {}, true);
+  workflow_step([&](Eqia& e) { problems = eqv::return_with_comments(e, current_actor(reviewer), comments); },
+                "Return the assessment with comments");
   return problems;
 }
 
 Problems EqiaPage::approve(const std::string& reviewer) {
   Problems problems;
-  edit_eqia([&](Eqia& e) { problems = eqv::approve(e, current_actor(reviewer)); }, "Approve the assessment", {}, true);
+  workflow_step([&](Eqia& e) { problems = eqv::approve(e, current_actor(reviewer)); }, "Approve the assessment");
   return problems;
 }
 

@@ -1,8 +1,12 @@
 // Undo and redo: typing in one field is one step; undo restores the model and the form.
+#include "eqia_page.hpp"
 #include "gui_support.hpp"
+#include "main_frame.hpp"
 #include "pages.hpp"
 
 #include <gtest/gtest.h>
+#include <wx/app.h>
+#include <wx/menu.h>
 #include <wx/textctrl.h>
 
 namespace eqv::gui {
@@ -50,6 +54,56 @@ TEST(Undo, AddingAndRemovingAnOutcomeUndoes) {
   doc->undo();
   EXPECT_EQ(doc->change(0).sroi.outcomes.size(), 1u);
   page->Destroy();
+}
+
+// A workflow step is a barrier in the undo history: once the assessment is approved, Undo
+// is disabled and cannot take it back to "submitted" (which would lift the approval lock);
+// ordinary edits before the step undo until it, and edits after it undo as usual.
+TEST(Undo, ApprovalCannotBeUndoneButEditsAroundItCan) {
+  Project project = test::worked_example();
+  project.changes[0].eqia->status = EqiaStatus::submitted;
+  project.changes[0].eqia->history.push_back({EqiaStatus::draft, EqiaStatus::submitted, "lead", "2026-11-20T09:00:00Z", ""});
+  auto* frame = new MainFrame;
+  frame->Show();
+  frame->show_document(std::make_unique<ProjectDocument>(memory_sink(project)), "workflow");
+  ProjectDocument& doc = *frame->document();
+  wxMenuBar* menus = frame->GetMenuBar();
+
+  // An ordinary edit before the step undoes normally.
+  edit_change(doc, 0, [](ServiceChange& c) { c.title = "Before approval"; }, "Edit Title");
+  EXPECT_TRUE(menus->IsEnabled(wxID_UNDO));
+  frame->undo();
+  EXPECT_EQ(doc.change(0).title, project.changes[0].title);
+  frame->redo();
+  EXPECT_EQ(doc.change(0).title, "Before approval");
+
+  // Approve: undo and redo are gone, and Undo changes nothing.
+  EqiaPage* eqia = frame->view()->eqia();
+  ASSERT_TRUE(eqia->approve("officer").empty());
+  EXPECT_EQ(doc.change(0).eqia->status, EqiaStatus::approved);
+  EXPECT_FALSE(doc.can_undo());
+  EXPECT_FALSE(doc.can_redo());
+  EXPECT_FALSE(menus->IsEnabled(wxID_UNDO));
+  frame->undo();
+  EXPECT_EQ(doc.change(0).eqia->status, EqiaStatus::approved);
+  EXPECT_EQ(doc.change(0).title, "Before approval");
+
+  // An edit after the approval undoes, but only back to the approval.
+  edit_change(doc, 0, [](ServiceChange& c) { c.title = "After approval"; }, "Edit Title");
+  EXPECT_TRUE(menus->IsEnabled(wxID_UNDO));
+  frame->undo();
+  EXPECT_EQ(doc.change(0).title, "Before approval");
+  EXPECT_EQ(doc.change(0).eqia->status, EqiaStatus::approved);
+  EXPECT_FALSE(doc.can_undo());
+  EXPECT_FALSE(menus->IsEnabled(wxID_UNDO));
+  frame->redo();
+  EXPECT_EQ(doc.change(0).title, "After approval");
+
+  // A refused step (approving an approved assessment) leaves the history alone.
+  EXPECT_FALSE(eqia->approve("officer").empty());
+  EXPECT_TRUE(doc.can_undo());
+  frame->Destroy();
+  wxTheApp->ProcessIdle();
 }
 
 }  // namespace
