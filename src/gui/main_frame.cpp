@@ -22,6 +22,7 @@
 #include <wx/statusbr.h>
 #include <wx/textdlg.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace eqv::gui {
@@ -48,14 +49,28 @@ wxString money(const Decimal& d) { return wxString::FromUTF8("£" + to_grouped(d
 ChangeList::ChangeList(wxWindow* parent, const ProjectDocument& doc)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
       doc_(doc) {
-  AppendColumn(_("Ref"), wxLIST_FORMAT_LEFT, 44);
-  AppendColumn(_("Service change"), wxLIST_FORMAT_LEFT, 150);
-  AppendColumn(_("Ratio"), wxLIST_FORMAT_RIGHT, 50);
-  AppendColumn(_("NPV"), wxLIST_FORMAT_RIGHT, 86);
-  AppendColumn(_("EqIA"), wxLIST_FORMAT_LEFT, 74);
-  AppendColumn(_("Flags"), wxLIST_FORMAT_LEFT, 110);
+  AppendColumn(_("Ref"), wxLIST_FORMAT_LEFT, 40);
+  AppendColumn(_("Change"), wxLIST_FORMAT_LEFT, 92);
+  AppendColumn(_("Ratio"), wxLIST_FORMAT_RIGHT, 46);
+  AppendColumn(_("NPV"), wxLIST_FORMAT_RIGHT, 80);
+  AppendColumn(_("EqIA"), wxLIST_FORMAT_LEFT, 78);
+  AppendColumn(_("Flags"), wxLIST_FORMAT_LEFT, kMinFlagsWidth);
   flagged_.SetTextColour(problem_colour());
+  // The Flags column takes the width left over, so it is never cut off by the pane's edge.
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    fit_flags_column();
+    e.Skip();
+  });
   refresh_rows();
+}
+
+void ChangeList::fit_flags_column() {
+  const int last = GetColumnCount() - 1;
+  if (last < 0) return;
+  int used = 0;
+  for (int c = 0; c < last; ++c) used += GetColumnWidth(c);
+  const int available = GetClientSize().x - used;
+  SetColumnWidth(last, std::max(kMinFlagsWidth, available));
 }
 
 void ChangeList::refresh_rows() {

@@ -22,8 +22,11 @@ class ChangeList : public wxListCtrl {
  public:
   ChangeList(wxWindow* parent, const ProjectDocument& doc);
   void refresh_rows();
+  // Gives the Flags column the width the other columns leave.
+  void fit_flags_column();
 
  private:
+  static constexpr int kMinFlagsWidth = 90;
   wxString OnGetItemText(long item, long column) const override;
   wxItemAttr* OnGetItemAttr(long item) const override;
   const ProjectDocument& doc_;
