@@ -1,6 +1,7 @@
 #include "main_frame.hpp"
 
 #include "dialogs.hpp"
+#include "profile_wizard.hpp"
 #include "wizard.hpp"
 
 #include "equivalue/core/errors.hpp"
@@ -38,6 +39,7 @@ enum MenuId {
   kMonteCarlo,
   kReview,
   kCumulative,
+  kProfile,
 };
 
 wxString money(const Decimal& d) { return wxString::FromUTF8("£" + to_grouped(d, 0)); }
@@ -246,6 +248,8 @@ void MainFrame::build_menus() {
   change->AppendSeparator();
   change->Append(kWizard, _("SROI &wizard...\tCtrl+W"));
   change->Append(kMonteCarlo, _("Run &Monte Carlo...\tCtrl+M"));
+  change->AppendSeparator();
+  change->Append(kProfile, _("Customer &profile and channel swap..."));
   auto* equality = new wxMenu;
   equality->Append(kReview, _("Assessments awaiting &review...\tCtrl+R"));
   equality->Append(kCumulative, _("&Cumulative impact..."));
@@ -273,6 +277,9 @@ void MainFrame::build_menus() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { add_change(); }, kNewChange);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { remove_change(); }, kRemoveChange);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { run_wizard(); }, kWizard);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    if (doc_ && view_) ShowCustomerProfile(this, *doc_, view_->selected());
+  }, kProfile);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
     if (!view_) return;
     view_->book()->SetSelection(3);
@@ -324,7 +331,7 @@ void MainFrame::update_menus() {
   bar->Enable(wxID_REDO, editable && doc_->can_redo());
   bar->SetLabel(wxID_UNDO, wxString::FromUTF8("&Undo " + (open ? doc_->undo_label() : std::string())) + "\tCtrl+Z");
   bar->SetLabel(wxID_REDO, wxString::FromUTF8("&Redo " + (open ? doc_->redo_label() : std::string())) + "\tCtrl+Y");
-  for (int id : {kSettings, kNewChange, kRemoveChange, kWizard}) bar->Enable(id, editable);
+  for (int id : {kSettings, kNewChange, kRemoveChange, kWizard, kProfile}) bar->Enable(id, editable);
   for (int id : {kExport, kMonteCarlo, kReview, kCumulative}) bar->Enable(id, open);
 }
 
