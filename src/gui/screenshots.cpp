@@ -1,5 +1,6 @@
 // Pictures of each main screen, for the documentation (equivalue --screenshot DIR).
 #include "main_frame.hpp"
+#include "profile_wizard.hpp"
 #include "wizard.hpp"
 
 #include <wx/app.h>
@@ -9,7 +10,10 @@
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 namespace eqv::gui {
 namespace {
@@ -59,6 +63,12 @@ bool save_window(wxWindow* window, const std::string& file) {
   return ok;
 }
 
+// The code of the project's segment at `index` (the last one when there are fewer).
+std::string items_code(const Project& project, std::size_t index) {
+  const auto& items = project.segments.items;
+  return items.at(std::min(index, items.size() - 1)).code;
+}
+
 }  // namespace
 
 std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) {
@@ -106,6 +116,39 @@ std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) 
     wizard->show_stage(5);
     shot(wizard, "wizard-impact");
     wizard->Destroy();
+  }
+
+  // The customer profile dialog on a few made-up contacts, matched by output area (one
+  // area per segment); nothing is added to the project.
+  if (!doc_->project().segments.items.empty()) {
+    const auto dir = std::filesystem::temp_directory_path() / "equivalue-screenshot-profile";
+    std::filesystem::create_directories(dir);
+    {
+      std::ofstream transactions(dir / "contacts.csv"), lookup(dir / "areas.csv");
+      transactions << "oa21cd,channel\n";
+      lookup << "oa21cd,supergroup\n";
+      const auto& items = doc_->project().segments.items;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        char area[32];
+        std::snprintf(area, sizeof area, "E%08zu", i + 1);
+        lookup << area << "," << items[i].code << "\n";
+        const std::size_t counts[] = {(i * 37) % 90 + 4, (i * 53) % 70 + 3, (i * 29) % 120 + 8};
+        const char* channels[] = {"face-to-face", "telephone", "web"};
+        for (std::size_t c = 0; c < 3; ++c)
+          for (std::size_t n = 0; n < counts[c]; ++n) transactions << area << "," << channels[c] << "\n";
+      }
+    }
+    auto* dialog = new CustomerProfileDialog(this, *doc_, view_->selected());
+    dialog->Show();
+    if (dialog->set_transactions((dir / "contacts.csv").string())) {
+      dialog->set_lookups({(dir / "areas.csv").string()});
+      if (dialog->run_profile(false))
+        dialog->set_swap({items_code(doc_->project(), 0), items_code(doc_->project(), 7)}, "0.2",
+                         {"face-to-face", "telephone"});
+    }
+    shot(dialog, "profile-channel-swap");
+    dialog->Destroy();
+    std::filesystem::remove_all(dir);
   }
   return written;
 }
