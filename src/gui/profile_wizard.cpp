@@ -27,6 +27,7 @@
 #include <cctype>
 #include <exception>
 #include <thread>
+#include <utility>
 
 namespace eqv::gui {
 namespace {
@@ -55,6 +56,23 @@ wxString utf8(const std::string& text) { return wxString::FromUTF8(text); }
 
 void warn(wxWindow* parent, const wxString& text) {
   wxMessageBox(text, _("Customer profile"), wxOK | wxICON_WARNING, parent);
+}
+
+// The profiling library's messages name the command line's options; here they name the
+// dialog's own fields instead.
+std::string in_dialog_words(std::string message) {
+  const std::pair<const char*, const char*> options[] = {
+      {"the channel cost file given with --channel-costs", "a channel cost file (1. Files, Channel costs)"},
+      {", or name the column with --segment-column", ""},
+      {"give --channel-column", "choose it under 2. Columns"},
+      {"give --postcode-column or --area-column", "choose it under 2. Columns"},
+      {"give --service-column", "choose it under 2. Columns"},
+      {"with --lookup", "under 1. Files"},
+  };
+  for (const auto& [option, words] : options)
+    for (std::size_t at = message.find(option); at != std::string::npos; at = message.find(option, at))
+      message.replace(at, std::string(option).size(), words);
+  return message;
 }
 
 std::string lower(std::string text) {
@@ -201,7 +219,7 @@ bool CustomerProfileDialog::set_transactions(const std::string& path) {
   try {
     preview = profiling::preview_transactions(path);
   } catch (const std::exception& e) {
-    warn(this, _("The transactions file cannot be used.\n\n") + utf8(e.what()));
+    warn(this, _("The transactions file cannot be used.\n\n") + utf8(in_dialog_words(e.what())));
     return false;
   }
   transactions_ = path;
@@ -335,7 +353,7 @@ bool CustomerProfileDialog::run_profile(bool show_progress) {
     } catch (const Cancelled&) {
       summary_->SetLabel(_("Cancelled: nothing was profiled."));
     } catch (const InputError& e) {
-      warn(this, _("The customer profile could not be made.\n\n") + utf8(e.what()));
+      warn(this, _("The customer profile could not be made.\n\n") + utf8(in_dialog_words(e.what())));
     } catch (const std::exception& e) {
       warn(this, _("The customer profile could not be made because of a fault in Equivalue. Please report it "
                    "with this message:\n\n") + utf8(e.what()));
@@ -463,7 +481,7 @@ bool CustomerProfileDialog::work_out_swap() {
     swap_ = profiling::channel_swap(*profile_, *costs_, doc_.project().segments, swap, doc_.project().project.flag_ratio);
   } catch (const std::exception& e) {
     swap_.reset();
-    warn(this, _("The channel swap cannot be worked out.\n\n") + utf8(e.what()));
+    warn(this, _("The channel swap cannot be worked out.\n\n") + utf8(in_dialog_words(e.what())));
     update_add_button();
     return false;
   }
