@@ -14,7 +14,8 @@ mkdir -p out
 "$cli" calc "$example"
 if "$cli" --help | grep -q "^  export"; then
   "$cli" export "$example" -o out/northshire-2026.xlsx
-  echo "Workbook written to out/northshire-2026.xlsx"
+  "$cli" export "$example" --change C1 -o out/northshire-2026-C1.xlsx
+  echo "Workbooks written to out/: the project register, and the full workbook of change C1"
 fi
 if "$cli" --help | grep -q "^  import"; then
   rm -f out/northshire-2026.eqv

@@ -53,6 +53,8 @@ void print_change(std::ostream& out, const ChangeResults& r) {
           << std::setw(10) << maybe(values.at(Assumption::drop_off), 4, "none") << "\n";
     }
     out << "  Discount rate: " << maybe(s.switching.discount_rate, 4, "none in 0% to 1,000%") << "\n";
+    out << "  (none: no value of that assumption alone brings the ratio down to 1:1, for example\n"
+           "   because the other outcomes are already worth more than the inputs)\n";
   }
   if (s.monte_carlo) {
     const auto& mc = *s.monte_carlo;
