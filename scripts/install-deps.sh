@@ -3,7 +3,8 @@
 # Only what is missing is installed; safe to run again.
 set -euo pipefail
 build_pkgs=(cmake g++ make pkg-config libboost-dev nlohmann-json3-dev libcli11-dev
-  libsqlitecpp-dev libsqlite3-dev libxlsxwriter-dev libwxgtk3.2-dev libgtest-dev libtbb-dev)
+  libsqlitecpp-dev libsqlite3-dev libxlsxwriter-dev libwxgtk3.2-dev wx-common libx11-dev
+  libgtest-dev libtbb-dev)
 test_pkgs=(xvfb xauth x11-apps libreoffice-calc-nogui python3 python3-openpyxl poppler-utils
   sqlite3 python3-numpy python3-xlsxwriter python3-pandas time)
 want=("${build_pkgs[@]}")
