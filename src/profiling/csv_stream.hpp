@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -43,7 +44,9 @@ class RecordSplitter {
   std::string_view block_;
   std::size_t pos_ = 0;
   std::uint64_t line_;
-  std::vector<std::string> scratch_;
+  // A deque, not a vector: adding a value must not move the ones earlier fields of the
+  // same record point into (short values live inside the string object itself).
+  std::deque<std::string> scratch_;
   std::optional<std::string> error_;
   std::uint64_t error_line_ = 0;
 };

@@ -156,7 +156,8 @@ TEST(AddToChange, SavingBecomesAnOutcomeOfTheChange) {
                                   out + " --swap-segments 3 --swap-share 0.5 --add-to-change C1 --write-project " +
                                   again + " --duration 2");
   ASSERT_EQ(second.status, 0) << second.err;
-  const ServiceChange& twice = read_project(again).changes.at(0);
+  const Project twice_project = read_project(again);
+  const ServiceChange& twice = twice_project.changes.at(0);
   ASSERT_EQ(twice.sroi.outcomes.size(), 3u);
   EXPECT_EQ(twice.sroi.outcomes[2].id, "SWAP2");
   EXPECT_EQ(twice.sroi.outcomes[2].stakeholder, "council");

@@ -73,6 +73,24 @@ TEST(Malformed, QuotedValuesWithCommasQuotesAndLineBreaks) {
   }
 }
 
+// Two values holding doubled quotes in one record: each must keep its own text (the
+// second once moved the first out from under the record, reading freed memory).
+TEST(Malformed, SeveralValuesWithDoubledQuotesInOneRecord) {
+  TempDir dir;
+  const std::string text =
+      "customer_id,note,postcode,channel\n"
+      "\"c\"\"1\",\"n\"\"a\",AB1 2CD,web\n"
+      "\"c\"\"2\",\"n\"\"b\",\"AB1 2CD\",\"web\"\n"
+      "\"c\"\"1\",\"n\"\"c\",AB1 2CD,telephone\n"
+      "\"c\"\"3\",\"x\"\"\"\"y\",AB1 2CF,\"telephone\"\n";
+  const RunOutcome r = run(dir, text);
+  ASSERT_TRUE(r.result) << r.error;
+  EXPECT_EQ(r.result->matched, 4);
+  EXPECT_EQ(r.result->segments[0].customers, 2);  // c"1 twice and c"2
+  EXPECT_EQ(r.result->segments[2].customers, 1);
+  EXPECT_EQ(r.result->customers, 3);
+}
+
 TEST(Malformed, RowWithTooFewValues) {
   TempDir dir;
   const RunOutcome r = run(dir, "postcode,channel,customer_id\nAB1 2CD,web,C1\nAB1 2CD,web\nAB1 2CD,web,C3\n");
