@@ -1,6 +1,8 @@
 #include "equivalue/core/eqia.hpp"
 
 #include "equivalue/core/affected.hpp"
+#include "equivalue/core/choices.hpp"
+#include "equivalue/core/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,18 +12,9 @@
 namespace eqv {
 namespace {
 
-bool blank(const std::string& text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
-}
+bool blank(const std::string& text) { return is_blank(text); }
 
-std::string folded(const std::string& text) {
-  std::size_t begin = 0, end = text.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-  std::string out = text.substr(begin, end - begin);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string folded(const std::string& text) { return lower_case(trimmed(text)); }
 
 // "Age (age)" when the template knows the characteristic, else "age".
 std::string label(const EqiaTemplate* tmpl, const std::string& id) {
@@ -29,8 +22,6 @@ std::string label(const EqiaTemplate* tmpl, const std::string& id) {
     if (const auto* c = tmpl->find(id); c && !c->name.empty() && c->name != id) return "\"" + c->name + "\" (" + id + ")";
   return "\"" + id + "\"";
 }
-
-const std::set<std::string> kProposalTypes{"new", "review", "reduction", "removal", "budget-saving"};
 
 // Why a characteristic is flagged, in words: its most over-represented flagged category.
 std::string flag_words(const CharacteristicImpact& ch, const Decimal& flag_ratio) {
@@ -69,31 +60,39 @@ Problems wrong_status(const Eqia& eqia, const char* what, const char* needs) {
 
 // ------------------------------------------------------------------ submission rules
 
-Problems submission_problems(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl) {
-  Problems out;
-  auto add = [&](const std::string& path, std::string message) { out.push_back({path, std::move(message)}); };
-  const std::string change_path = index_path("", "changes", change_index);
-  if (change_index >= project.changes.size()) {
-    add(change_path, "there is no such service change");
-    return out;
-  }
-  const ServiceChange& change = project.changes[change_index];
-  const std::string path = field_path(change_path, "eqia");
-  if (!change.eqia) {
-    add(path, "this service change has no equality impact assessment yet: start one from the " +
-                  project.project.jurisdiction + " template");
-    return out;
-  }
-  const Eqia& e = *change.eqia;
-  auto at = [&](const std::string& field) { return field_path(path, field); };
+namespace {
 
+// The submission rules of one assessment, one group of rules per function; each unmet
+// rule is one problem in `out`.
+struct SubmissionCheck {
+  const Project& project;
+  const ServiceChange& change;
+  const Eqia& e;
+  const EqiaTemplate* tmpl;
+  std::string path;                           // "changes[i].eqia"
+  std::map<std::string, std::string> flagged;  // characteristic -> why the figures flag it, in words
+  Problems out;
+
+  void add(const std::string& at, std::string message) { out.push_back({at, std::move(message)}); }
+  std::string at(const std::string& field) const { return field_path(path, field); }
+
+  void identity();
+  void find_flagged();
+  void screening();
+  void local_additions();
+  void impacts(std::vector<std::string>& negative);
+  void impact(const Impact& im, const std::string& ipath, std::vector<std::string>& negative);
+  void impacts_needed();
+  void decision(const std::vector<std::string>& negative);
+  void actions_and_review();
+};
+
+void SubmissionCheck::identity() {
   if (!tmpl)
     add(at("template"), "the template \"" + e.template_name +
                             "\" could not be found, so the characteristics to screen are not known; name one of the "
                             "installed templates (england, wales, scotland, northern-ireland) or install the "
                             "council's own");
-
-  // Identity.
   auto required = [&](const std::string& field, const std::string& value, const char* what) {
     if (blank(value)) add(at(field), std::string(what) + " is required before the assessment is submitted");
   };
@@ -103,28 +102,29 @@ Problems submission_problems(const Project& project, std::size_t change_index, c
   required("decision_maker", e.decision_maker, "the decision maker (who has due regard to this assessment)");
   required("decision_date", e.decision_date, "the date of the decision");
   if (blank(e.proposal_type))
-    add(at("proposal_type"), "choose the proposal type: new, review, reduction, removal or budget-saving");
-  else if (!kProposalTypes.count(e.proposal_type))
+    add(at("proposal_type"), "choose the proposal type: " + choice_values_text(proposal_type_choices()));
+  else if (!is_choice(proposal_type_choices(), e.proposal_type))
     add(at("proposal_type"),
         "must be one of new, review, reduction, removal, budget-saving, got \"" + e.proposal_type + "\"");
   if (e.proposal_type == "budget-saving" && !e.saving)
     add(at("saving"), "a budget saving needs the saving it is expected to make, in pounds");
+}
 
-  // The link: which characteristics the segment figures flag for this change.
-  std::map<std::string, std::string> flagged;  // characteristic -> why, in words
-  if (!project.segments.items.empty() && !change.affected_segments.empty()) {
-    const AffectedResult affected =
-        compute_affected(project.segments, change.affected_segments, project.project.flag_ratio);
-    for (const auto& ch : affected.characteristics)
-      if (ch.flagged()) flagged[ch.characteristic] = flag_words(ch, project.project.flag_ratio);
-  }
+// The link: which characteristics the segment figures flag for this change.
+void SubmissionCheck::find_flagged() {
+  if (project.segments.items.empty() || change.affected_segments.empty()) return;
+  const AffectedResult affected =
+      compute_affected(project.segments, change.affected_segments, project.project.flag_ratio);
+  for (const auto& ch : affected.characteristics)
+    if (ch.flagged()) flagged[ch.characteristic] = flag_words(ch, project.project.flag_ratio);
+}
 
-  // Screening.
-  std::map<std::string, std::size_t> screened;
+void SubmissionCheck::screening() {
+  std::set<std::string> screened;
   for (std::size_t i = 0; i < e.screening.size(); ++i) {
     const Screening& s = e.screening[i];
     const std::string spath = index_path(path, "screening", i);
-    screened.emplace(s.characteristic, i);
+    screened.insert(s.characteristic);
     if (!blank(s.characteristic) && tmpl && !known_characteristic(project, tmpl, s.characteristic))
       add(field_path(spath, "characteristic"),
           "\"" + s.characteristic + "\" is not a characteristic of the " + tmpl->id +
@@ -136,84 +136,90 @@ Problems submission_problems(const Project& project, std::size_t change_index, c
       add(field_path(spath, "relevant"),
           flagged[s.characteristic] + "; screen it as relevant (yes or not sure) and assess the impact");
   }
-  if (tmpl)
-    for (std::size_t k = 0; k < project.project.eqia_additions.size(); ++k) {
-      const std::string& id = project.project.eqia_additions[k];
-      const bool offered = std::any_of(tmpl->local_additions.begin(), tmpl->local_additions.end(),
-                                       [&](const TemplateCharacteristic& c) { return c.id == id; });
-      if (offered) continue;
-      std::string ids;
-      for (const auto& c : tmpl->local_additions) ids += (ids.empty() ? "" : ", ") + c.id;
-      add(index_path("project", "eqia_additions", k), "\"" + id + "\" is not a local addition of the " + tmpl->id +
-                                                          " template (it offers: " + ids + ")");
-    }
-  if (tmpl)
-    for (const TemplateCharacteristic* c : tmpl->to_screen(project.project.eqia_additions))
-      if (!screened.count(c->id))
-        add(at("screening"), "screen " + label(tmpl, c->id) +
-                                 ": say whether it is relevant to this proposal (yes, no or not sure) and why");
+  if (!tmpl) return;
+  local_additions();
+  for (const TemplateCharacteristic* c : tmpl->to_screen(project.project.eqia_additions))
+    if (!screened.count(c->id))
+      add(at("screening"), "screen " + label(tmpl, c->id) +
+                               ": say whether it is relevant to this proposal (yes, no or not sure) and why");
+}
 
-  // Impacts.
-  std::map<std::string, std::size_t> impact_of;
-  bool any_negative = false;
-  std::vector<std::string> negative;
-  for (std::size_t k = 0; k < e.impacts.size(); ++k) {
-    const Impact& im = e.impacts[k];
-    const std::string ipath = index_path(path, "impacts", k);
-    impact_of.emplace(im.characteristic, k);
-    if (!blank(im.characteristic) && tmpl && !known_characteristic(project, tmpl, im.characteristic))
-      add(field_path(ipath, "characteristic"),
-          "\"" + im.characteristic + "\" is not a characteristic of the " + tmpl->id +
-              " template or of the project's segments");
-    if (blank(im.evidence))
-      add(field_path(ipath, "evidence"),
-          "give the evidence for this rating (data, research, what people told us), with references" +
-              std::string(flagged.count(im.characteristic) ? "; " + flagged[im.characteristic] : ""));
-    if (im.rating == Rating::unknown) {
-      if (flagged.count(im.characteristic))
-        add(field_path(ipath, "rating"), flagged[im.characteristic] +
-                                             "; rate the impact positive, neutral or negative: unknown is not enough "
-                                             "for a group the figures show is touched");
-      else if (im.data_gaps.empty())
-        add(field_path(ipath, "data_gaps"),
-            "the impact is rated unknown: record the data gap that stops it being rated (each gap becomes an action)");
-    }
-    if (im.rating == Rating::negative) {
-      any_negative = true;
-      negative.push_back(im.characteristic);
-      if (im.before.likelihood == 0)
-        add(field_path(ipath, "likelihood"), "score how likely this negative impact is, from 1 (unlikely) to 4 (almost certain)");
-      if (im.before.severity == 0)
-        add(field_path(ipath, "severity"), "score how severe this negative impact is, from 1 (minor) to 4 (severe)");
-      if (!blank(im.mitigation) && (!im.residual || !im.residual->scored()))
-        add(field_path(ipath, "residual"),
-            "score the impact after mitigation (likelihood and severity, 1 to 4), so the effect of the mitigation shows");
-    }
-    if (im.residual && im.residual->scored() && im.before.scored() && im.residual->value() > im.before.value())
-      add(field_path(ipath, "residual"), "the score after mitigation (" + std::to_string(im.residual->value()) +
-                                             ") is higher than before it (" + std::to_string(im.before.value()) +
-                                             "); mitigation should not raise the risk: check both scores");
-    for (std::size_t g = 0; g < im.data_gaps.size(); ++g) {
-      const std::string gpath = index_path(ipath, "data_gaps", g);
-      if (blank(im.data_gaps[g])) add(gpath, "describe the data gap, or remove it");
-      else if (!gap_has_action(e, im.data_gaps[g]))
-        add(gpath, "this data gap has no action in the action plan: add an action to fill it, with an owner and a "
-                   "due date");
-    }
+void SubmissionCheck::local_additions() {
+  for (std::size_t k = 0; k < project.project.eqia_additions.size(); ++k) {
+    const std::string& id = project.project.eqia_additions[k];
+    const bool offered = std::any_of(tmpl->local_additions.begin(), tmpl->local_additions.end(),
+                                     [&](const TemplateCharacteristic& c) { return c.id == id; });
+    if (offered) continue;
+    std::string ids;
+    for (const auto& c : tmpl->local_additions) ids += (ids.empty() ? "" : ", ") + c.id;
+    add(index_path("project", "eqia_additions", k), "\"" + id + "\" is not a local addition of the " + tmpl->id +
+                                                        " template (it offers: " + ids + ")");
   }
+}
+
+void SubmissionCheck::impacts(std::vector<std::string>& negative) {
+  for (std::size_t k = 0; k < e.impacts.size(); ++k) impact(e.impacts[k], index_path(path, "impacts", k), negative);
+  impacts_needed();
+}
+
+void SubmissionCheck::impact(const Impact& im, const std::string& ipath, std::vector<std::string>& negative) {
+  if (!blank(im.characteristic) && tmpl && !known_characteristic(project, tmpl, im.characteristic))
+    add(field_path(ipath, "characteristic"), "\"" + im.characteristic + "\" is not a characteristic of the " +
+                                                 tmpl->id + " template or of the project's segments");
+  const bool is_flagged = flagged.count(im.characteristic) > 0;
+  if (blank(im.evidence))
+    add(field_path(ipath, "evidence"),
+        "give the evidence for this rating (data, research, what people told us), with references" +
+            std::string(is_flagged ? "; " + flagged[im.characteristic] : ""));
+  if (im.rating == Rating::unknown && is_flagged)
+    add(field_path(ipath, "rating"), flagged[im.characteristic] +
+                                         "; rate the impact positive, neutral or negative: unknown is not enough "
+                                         "for a group the figures show is touched");
+  else if (im.rating == Rating::unknown && im.data_gaps.empty())
+    add(field_path(ipath, "data_gaps"),
+        "the impact is rated unknown: record the data gap that stops it being rated (each gap becomes an action)");
+  if (im.rating == Rating::negative) {
+    negative.push_back(im.characteristic);
+    if (im.before.likelihood == 0)
+      add(field_path(ipath, "likelihood"), "score how likely this negative impact is, from 1 (unlikely) to 4 (almost certain)");
+    if (im.before.severity == 0)
+      add(field_path(ipath, "severity"), "score how severe this negative impact is, from 1 (minor) to 4 (severe)");
+    if (!blank(im.mitigation) && (!im.residual || !im.residual->scored()))
+      add(field_path(ipath, "residual"),
+          "score the impact after mitigation (likelihood and severity, 1 to 4), so the effect of the mitigation shows");
+  }
+  if (im.residual && im.residual->scored() && im.before.scored() && im.residual->value() > im.before.value())
+    add(field_path(ipath, "residual"), "the score after mitigation (" + std::to_string(im.residual->value()) +
+                                           ") is higher than before it (" + std::to_string(im.before.value()) +
+                                           "); mitigation should not raise the risk: check both scores");
+  for (std::size_t g = 0; g < im.data_gaps.size(); ++g) {
+    const std::string gpath = index_path(ipath, "data_gaps", g);
+    if (blank(im.data_gaps[g])) add(gpath, "describe the data gap, or remove it");
+    else if (!gap_has_action(e, im.data_gaps[g]))
+      add(gpath, "this data gap has no action in the action plan: add an action to fill it, with an owner and a "
+                 "due date");
+  }
+}
+
+// Every relevant or flagged characteristic has an impact.
+void SubmissionCheck::impacts_needed() {
+  std::set<std::string> assessed;
+  for (const auto& im : e.impacts) assessed.insert(im.characteristic);
   for (const auto& s : e.screening)
     if ((s.relevant == Relevance::yes || s.relevant == Relevance::not_sure) && !blank(s.characteristic) &&
-        !impact_of.count(s.characteristic))
+        !assessed.count(s.characteristic))
       add(at("impacts"), "assess the impact on " + label(tmpl, s.characteristic) + ", screened as " +
                              relevance_name(s.relevant) + ": give a rating and the evidence for it");
   for (const auto& [characteristic, why] : flagged)
-    if (!impact_of.count(characteristic))
+    if (!assessed.count(characteristic))
       add(at("impacts"), why + "; assess the impact on " + label(tmpl, characteristic) +
                              ": give a rating and the evidence for it");
+}
 
-  // Decision.
+void SubmissionCheck::decision(const std::vector<std::string>& negative) {
   std::string negative_list;
   for (const auto& n : negative) negative_list += (negative_list.empty() ? "" : ", ") + n;
+  const bool any_negative = !negative.empty();
   if (e.decision.outcome == DecisionOutcome::none)
     add(at("decision.outcome"), "choose the decision: no-change, adjust, continue or stop");
   if (e.decision.outcome == DecisionOutcome::continue_despite && any_negative && blank(e.decision.justification))
@@ -223,22 +229,94 @@ Problems submission_problems(const Project& project, std::size_t change_index, c
   if (e.decision.outcome == DecisionOutcome::no_change && any_negative)
     add(at("decision.outcome"), "\"no-change\" means the assessment found no adverse impact, but it rates " +
                                     negative_list + " negative: choose adjust, continue (with a justification) or stop");
+}
 
-  // Action plan.
+void SubmissionCheck::actions_and_review() {
   for (std::size_t i = 0; i < e.actions.size(); ++i) {
     const std::string apath = index_path(path, "actions", i);
     if (blank(e.actions[i].owner)) add(field_path(apath, "owner"), "say who owns this action");
     if (blank(e.actions[i].due)) add(field_path(apath, "due"), "give this action a due date (yyyy-mm-dd)");
   }
-
-  // Review.
   if (blank(e.review_date))
     add(at("review_date"), "set a review date (yyyy-mm-dd) for the post-implementation review");
-  return out;
+}
+
+}  // namespace
+
+Problems submission_problems(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl) {
+  const std::string change_path = index_path("", "changes", change_index);
+  if (change_index >= project.changes.size()) return {{change_path, "there is no such service change"}};
+  const ServiceChange& change = project.changes[change_index];
+  const std::string path = field_path(change_path, "eqia");
+  if (!change.eqia)
+    return {{path, "this service change has no equality impact assessment yet: start one from the " +
+                       project.project.jurisdiction + " template"}};
+  SubmissionCheck check{project, change, *change.eqia, tmpl, path, {}, {}};
+  check.identity();
+  check.find_flagged();
+  check.screening();
+  std::vector<std::string> negative;
+  check.impacts(negative);
+  check.decision(negative);
+  check.actions_and_review();
+  return std::move(check.out);
 }
 
 bool ready_to_submit(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl) {
   return submission_problems(project, change_index, tmpl).empty();
+}
+
+// ------------------------------------------------------------------ starting and checking
+
+Eqia new_assessment(const Project& project, const EqiaTemplate* tmpl) {
+  Eqia e;
+  e.template_name = project.project.jurisdiction;
+  if (tmpl) {
+    for (const auto* ch : tmpl->to_screen(project.project.eqia_additions))
+      e.screening.push_back({ch->id, Relevance::not_sure, ""});
+  } else {
+    for (const auto& ch : project.segments.characteristics) e.screening.push_back({ch.name, Relevance::not_sure, ""});
+  }
+  return e;
+}
+
+Problems assessment_errors(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl) {
+  Problems out;
+  if (!tmpl || change_index >= project.changes.size() || !project.changes[change_index].eqia) return out;
+  const Eqia& e = *project.changes[change_index].eqia;
+  const std::string path = field_path(index_path("", "changes", change_index), "eqia");
+  auto check = [&](const std::string& id, const std::string& at) {
+    if (!blank(id) && !known_characteristic(project, tmpl, id))
+      out.push_back({field_path(at, "characteristic"), "\"" + id + "\" is not a characteristic of the " + tmpl->id +
+                                                           " template or of the project's segments"});
+  };
+  for (std::size_t i = 0; i < e.screening.size(); ++i) check(e.screening[i].characteristic, index_path(path, "screening", i));
+  for (std::size_t k = 0; k < e.impacts.size(); ++k) check(e.impacts[k].characteristic, index_path(path, "impacts", k));
+  return out;
+}
+
+AssessmentCheck check_assessment(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl,
+                                 const std::string& today) {
+  AssessmentCheck out;
+  if (change_index >= project.changes.size() || !project.changes[change_index].eqia) return out;
+  const Eqia& e = *project.changes[change_index].eqia;
+  const std::string path = field_path(index_path("", "changes", change_index), "eqia");
+  out.errors = assessment_errors(project, change_index, tmpl);
+  auto is_error = [&](const Problem& p) {
+    return std::any_of(out.errors.begin(), out.errors.end(),
+                       [&](const Problem& x) { return x.path == p.path && x.message == p.message; });
+  };
+  for (auto& p : submission_problems(project, change_index, tmpl)) {
+    if (is_error(p)) continue;
+    if (is_editable(e)) {
+      out.to_complete.push_back(std::move(p));
+    } else {
+      p.message += std::string(" (the assessment is ") + status_name(e.status) + ", so this must already be met)";
+      out.errors.push_back(std::move(p));
+    }
+  }
+  if (review_due(e, today)) out.review_missing = review_problems(e, path);
+  return out;
 }
 
 // ------------------------------------------------------------------ workflow

@@ -25,4 +25,10 @@ std::vector<const TemplateCharacteristic*> EqiaTemplate::to_screen(const std::ve
   return out;
 }
 
+std::string characteristic_display_name(const EqiaTemplate* tmpl, const std::string& characteristic_id) {
+  if (tmpl)
+    if (const auto* c = tmpl->find(characteristic_id); c && !c->name.empty()) return c->name;
+  return characteristic_id;
+}
+
 }  // namespace eqv

@@ -1,5 +1,8 @@
 #include "equivalue/core/segments.hpp"
 
+#include "equivalue/core/csv.hpp"
+#include "equivalue/core/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -27,78 +30,20 @@ std::optional<std::pair<std::string, std::string>> split_scheme_name(const std::
 
 namespace {
 
-std::string trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string trim(std::string_view s) { return trimmed(std::string(s)); }
 
 // A file that is wrong on every line is reported by its first faults, not all of them.
 constexpr std::size_t kMaxProblems = 100;
 
 std::string line_path(std::size_t line) { return "line " + std::to_string(line); }
 
-struct Record {
-  std::size_t line = 0;  // where the record starts, from 1
-  std::vector<std::string> fields;
-};
+using Record = CsvRecord;
 
-// RFC 4180 CSV: commas, double quotes ("" inside quotes), LF or CRLF line ends, an
-// optional UTF-8 byte order mark. Blank lines are skipped.
+// The records of the file; a malformed one is one problem at its line.
 std::vector<Record> parse_csv(std::string_view text, Problems& problems) {
-  std::vector<Record> records;
-  std::size_t i = 0, line = 1;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-  while (i < text.size()) {
-    Record rec;
-    rec.line = line;
-    std::string field;
-    bool in_quotes = false, quoted = false, end = false;
-    while (i < text.size() && !end) {
-      const char c = text[i];
-      if (in_quotes) {
-        if (c == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            field += '"';
-            ++i;
-          } else {
-            in_quotes = false;
-          }
-        } else {
-          if (c == '\n') ++line;
-          field += c;
-        }
-      } else if (c == '"' && trim(field).empty()) {
-        in_quotes = quoted = true;
-        field.clear();
-      } else if (c == ',') {
-        rec.fields.push_back(quoted ? field : trim(field));
-        field.clear();
-        quoted = false;
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-        ++line;
-        end = true;
-      } else {
-        field += c;
-      }
-      ++i;
-    }
-    if (in_quotes) {
-      problems.push_back({line_path(rec.line), "a quoted value is not closed: add the closing \""});
-      return records;
-    }
-    rec.fields.push_back(quoted ? field : trim(field));
-    const bool blank_line = rec.fields.size() == 1 && rec.fields[0].empty();
-    if (!blank_line) records.push_back(std::move(rec));
-  }
-  return records;
+  CsvRead read = read_csv(text);
+  if (read.fault) problems.push_back({line_path(read.fault->line), read.fault->message});
+  return std::move(read.records);
 }
 
 // Whole, non-negative population; nothing (and a problem) otherwise.
@@ -292,6 +237,31 @@ class Importer {
 
 }  // namespace
 
+namespace {
+
+// A wide file's share columns, "characteristic:category", by column index.
+using WideColumns = std::vector<std::pair<std::size_t, std::pair<std::string, std::string>>>;
+WideColumns wide_share_columns(const Record& header, Importer& im) {
+  WideColumns out;
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    const std::string name = trim(header.fields[i]);
+    const std::string lname = lower_case(name);
+    if (lname == "segment" || lname == "name" || lname == "population" || name.empty()) continue;
+    const auto colon = name.find(':');
+    if (colon == std::string::npos) {
+      im.add(header.line, "the column \"" + name +
+                              "\" is not segment, name, population or characteristic:category (such as age:65+)");
+      continue;
+    }
+    const std::string ch = trim(name.substr(0, colon));
+    const std::string cat = trim(name.substr(colon + 1));
+    if (im.known_category(ch, cat, header.line)) out.push_back({i, {ch, cat}});
+  }
+  return out;
+}
+
+}  // namespace
+
 SegmentImport import_segments_csv(std::string_view text, const SegmentScheme& declared,
                                   const std::vector<ClassifiedSegment>* known_codes) {
   Importer im(declared, known_codes);
@@ -305,7 +275,7 @@ SegmentImport import_segments_csv(std::string_view text, const SegmentScheme& de
   const Record& header = records.front();
   std::map<std::string, std::size_t> column;
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    const std::string name = lower(trim(header.fields[i]));
+    const std::string name = lower_case(trim(header.fields[i]));
     if (name.empty()) {
       im.add(header.line, "column " + std::to_string(i + 1) + " has no name");
       continue;
@@ -314,27 +284,14 @@ SegmentImport import_segments_csv(std::string_view text, const SegmentScheme& de
   }
   if (!column.count("segment")) im.add(header.line, "a column named \"segment\" (the segment code) is needed");
   const bool long_form = column.count("characteristic") || column.count("category") || column.count("share");
-  std::vector<std::pair<std::size_t, std::pair<std::string, std::string>>> wide_columns;
+  WideColumns wide_columns;
   if (long_form) {
     for (const char* needed : {"characteristic", "category", "share"})
       if (!column.count(needed))
         im.add(header.line, std::string("a long-form file needs the columns segment, characteristic, category and "
                                         "share; \"") + needed + "\" is missing");
   } else {
-    for (std::size_t i = 0; i < header.fields.size(); ++i) {
-      const std::string name = trim(header.fields[i]);
-      const std::string lname = lower(name);
-      if (lname == "segment" || lname == "name" || lname == "population" || name.empty()) continue;
-      const auto colon = name.find(':');
-      if (colon == std::string::npos) {
-        im.add(header.line, "the column \"" + name +
-                                "\" is not segment, name, population or characteristic:category (such as age:65+)");
-        continue;
-      }
-      const std::string ch = trim(name.substr(0, colon));
-      const std::string cat = trim(name.substr(colon + 1));
-      if (im.known_category(ch, cat, header.line)) wide_columns.push_back({i, {ch, cat}});
-    }
+    wide_columns = wide_share_columns(header, im);
     if (!column.count("population") && declared.items.empty())
       im.add(header.line, "a column named \"population\" is needed");
   }

@@ -208,6 +208,16 @@ void check_eqia(Checker& c, const std::string& path, const Eqia& e, const Projec
 
 }  // namespace
 
+Problems duplicate_change_id(const Project& project, std::size_t index) {
+  if (index >= project.changes.size() || project.changes[index].id.empty()) return {};
+  const std::string& id = project.changes[index].id;
+  for (std::size_t j = 0; j < project.changes.size(); ++j)
+    if (j != index && project.changes[j].id == id)
+      return {{field_path(index_path("", "changes", index), "id"),
+               "another service change already has the reference \"" + id + "\"; give each its own"}};
+  return {};
+}
+
 std::string index_path(const std::string& parent, const std::string& list, std::size_t index) {
   return field_path(parent, list) + "[" + std::to_string(index) + "]";
 }

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -284,6 +286,41 @@ std::vector<std::string> list_eqia_templates() {
     for (fs::directory_iterator it(dir / "eqia", ec), end; !ec && it != end; it.increment(ec))
       if (it->path().extension() == ".json") ids.insert(it->path().stem().string());
   return {ids.begin(), ids.end()};
+}
+
+std::vector<TemplateChoice> eqia_template_choices() {
+  std::vector<TemplateChoice> out;
+  for (const auto& id : list_eqia_templates()) {
+    std::string name = id;
+    try {
+      if (const EqiaTemplate* t = cached_eqia_template(id); t && !t->name.empty()) name = t->name;
+    } catch (const InputError&) {
+    }
+    out.push_back({id, name});
+  }
+  return out;
+}
+
+const EqiaTemplate* cached_eqia_template(const std::string& id) {
+  struct Entry {
+    std::optional<EqiaTemplate> tmpl;
+    std::optional<InputError> fault;
+  };
+  static std::mutex mutex;
+  static std::map<std::string, Entry> cache;
+  const std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(id);
+  if (it == cache.end()) {
+    Entry entry;
+    try {
+      if (const auto file = find_eqia_template(id)) entry.tmpl = load_eqia_template_file(*file);
+    } catch (const InputError& e) {
+      entry.fault = e;
+    }
+    it = cache.emplace(id, std::move(entry)).first;
+  }
+  if (it->second.fault) throw *it->second.fault;
+  return it->second.tmpl ? &*it->second.tmpl : nullptr;
 }
 
 // ---------------------------------------------------------------- segment classifications

@@ -399,3 +399,65 @@ TEST(EqiaRules, ImpactOnAnUnknownCharacteristic) {
             "changes[0].eqia.impacts[1].characteristic: \"hair colour\" is not a characteristic of the test template "
             "or of the project's segments");
 }
+
+// An impact on a characteristic that neither the template nor the segments have is a
+// fault in any state, not work still to do.
+TEST(EqiaRules, UnknownCharacteristicIsAnErrorInAnyState) {
+  const auto t = small_template();
+  Project p = complete_project();
+  Impact star;
+  star.characteristic = "star-sign";
+  star.rating = Rating::neutral;
+  star.evidence = "Horoscopes";
+  eqia_of(p).impacts.push_back(star);
+  for (EqiaStatus status : {EqiaStatus::draft, EqiaStatus::returned, EqiaStatus::approved}) {
+    eqia_of(p).status = status;
+    const AssessmentCheck check = check_assessment(p, 0, &t, "2026-12-01");
+    ASSERT_EQ(check.errors.size(), 1u) << status_name(status);
+    EXPECT_EQ(check.errors[0].path, "changes[0].eqia.impacts[1].characteristic");
+    EXPECT_EQ(check.errors[0].message, "\"star-sign\" is not a characteristic of the test template or of the "
+                                       "project's segments");
+    EXPECT_TRUE(check.to_complete.empty()) << status_name(status);
+  }
+}
+
+// A draft's unmet rules are work to do; the same rules unmet on an approved assessment are
+// faults, and say why.
+TEST(EqiaRules, CheckAssessmentSortsByState) {
+  const auto t = small_template();
+  Project p = complete_project();
+  eqia_of(p).reference.clear();
+  AssessmentCheck draft = check_assessment(p, 0, &t, "2026-12-01");
+  EXPECT_TRUE(draft.errors.empty());
+  ASSERT_EQ(draft.to_complete.size(), 1u);
+  EXPECT_EQ(draft.to_complete[0].path, "changes[0].eqia.reference");
+  eqia_of(p).status = EqiaStatus::approved;
+  AssessmentCheck approved = check_assessment(p, 0, &t, "2026-12-01");
+  ASSERT_EQ(approved.errors.size(), 1u);
+  EXPECT_EQ(approved.errors[0].message, "the assessment's reference is required before the assessment is submitted "
+                                        "(the assessment is approved, so this must already be met)");
+  // The review date (2028-02-01) reached: the review is due, with one actual impact and the
+  // summary still to record.
+  EXPECT_TRUE(approved.review_missing.empty());
+  EXPECT_EQ(check_assessment(p, 0, &t, "2028-02-01").review_missing.size(), 2u);
+}
+
+// Starting an assessment seeds one "not sure" row per characteristic to screen: the
+// template's (with the local additions switched on), else the segments'.
+TEST(EqiaRules, NewAssessmentSeedsTheScreening) {
+  const auto t = small_template();
+  Project p = complete_project();
+  p.project.jurisdiction = "test";
+  p.project.eqia_additions = {"carers"};
+  const Eqia e = new_assessment(p, &t);
+  EXPECT_EQ(e.template_name, "test");
+  EXPECT_EQ(e.status, EqiaStatus::draft);
+  ASSERT_EQ(e.screening.size(), 3u);
+  EXPECT_EQ(e.screening[0].characteristic, "age");
+  EXPECT_EQ(e.screening[1].characteristic, "sex");
+  EXPECT_EQ(e.screening[2].characteristic, "carers");
+  EXPECT_EQ(e.screening[2].relevant, Relevance::not_sure);
+  const Eqia without = new_assessment(p, nullptr);
+  ASSERT_EQ(without.screening.size(), 2u);  // the segments' age and sex
+  EXPECT_EQ(without.screening[1].characteristic, "sex");
+}

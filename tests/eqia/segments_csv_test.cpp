@@ -1,3 +1,4 @@
+#include "equivalue/core/csv.hpp"
 #include "equivalue/core/segments.hpp"
 
 #include <gtest/gtest.h>
@@ -146,4 +147,32 @@ TEST(SegmentCsv, AFileWrongOnEveryLineStopsAfterAHundredProblems) {
   ASSERT_EQ(r.problems.size(), 101u);
   EXPECT_EQ(r.problems.back().text(),
             "line 102: reading stopped here: the first 100 problems are listed; put them right and import again");
+}
+
+// The one CSV reader (core/csv.hpp), as every CSV the project reads is read.
+TEST(Csv, QuotesLineEndsAndBlankLines) {
+  const CsvRead r = read_csv("\xEF\xBB\xBFid, name ,note\r\n\r\n1,\"a, b\",\"c\"\"3\"\"\"\n2,\"x\"\"y\",\"two\nlines\"\n");
+  ASSERT_FALSE(r.fault) << r.fault->message;
+  ASSERT_EQ(r.records.size(), 3u);
+  EXPECT_EQ(r.records[0].fields, (std::vector<std::string>{"id", "name", "note"}));
+  EXPECT_EQ(r.records[1].line, 3u);
+  EXPECT_EQ(r.records[1].fields, (std::vector<std::string>{"1", "a, b", "c\"3\""}));
+  EXPECT_EQ(r.records[2].fields, (std::vector<std::string>{"2", "x\"y", "two\nlines"}));
+  EXPECT_EQ(csv_column(r.records[0].fields, "name"), 1);
+  EXPECT_EQ(csv_column(r.records[0].fields, "missing"), -1);
+}
+
+TEST(Csv, FaultsNameTheirLine) {
+  const CsvRead after = read_csv("a,b\n1,\"x\"y\n");
+  ASSERT_TRUE(after.fault);
+  EXPECT_EQ(after.fault->line, 2u);
+  EXPECT_NE(after.fault->message.find("after a closing quote"), std::string::npos);
+  const CsvRead inside = read_csv("a,b\n1,2\n3,x\"y\n");
+  ASSERT_TRUE(inside.fault);
+  EXPECT_EQ(inside.fault->line, 3u);
+  ASSERT_EQ(inside.records.size(), 2u);  // the records before the fault are kept
+  const CsvRead open = read_csv("a\n\"never closed\n");
+  ASSERT_TRUE(open.fault);
+  EXPECT_EQ(open.fault->line, 2u);
+  EXPECT_EQ(open.fault->message, "a quoted value is not closed: add the closing \"");
 }

@@ -2,6 +2,7 @@
 #include "equivalue/core/errors.hpp"
 #include "equivalue/core/validation.hpp"
 #include "equivalue/interchange/json_format.hpp"
+#include "equivalue/interchange/proxy_library.hpp"
 #include "equivalue/interchange/templates.hpp"
 
 #include <gtest/gtest.h>
@@ -230,3 +231,59 @@ INSTANTIATE_TEST_SUITE_P(Templates, JurisdictionFixture,
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });
+
+// A council's own template is offered beside the shipped ones, by its display name.
+TEST_F(CouncilTemplates, CouncilTemplateIsOfferedByName) {
+  std::string text = kMinimal;
+  text.replace(text.find("\"northshire\""), 12, "\"northshire-offered\"");
+  write("northshire-offered.json", text);
+  const auto choices = eqia_template_choices();
+  auto name_of = [&](const std::string& id) {
+    for (const auto& c : choices)
+      if (c.id == id) return c.name;
+    return std::string("(not offered)");
+  };
+  EXPECT_EQ(name_of("northshire-offered"), "Northshire Council");
+  EXPECT_EQ(name_of("england"), "England: Public Sector Equality Duty");
+  EXPECT_EQ(name_of("wales"), "Wales: integrated impact assessment");
+}
+
+// The one cache reports a malformed template the same way every time it is asked for.
+TEST_F(CouncilTemplates, MalformedTemplateIsReportedEveryTime) {
+  write("broken-cached.json", "{\"format\": \"equivalue-eqia-template/1\",");
+  for (int i = 0; i < 2; ++i) {
+    try {
+      cached_eqia_template("broken-cached");
+      FAIL() << "a malformed template was used";
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find("broken-cached.json"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_EQ(cached_eqia_template("no-such-template-anywhere"), nullptr);
+  ASSERT_NE(cached_eqia_template("england"), nullptr);
+  EXPECT_EQ(cached_eqia_template("england"), cached_eqia_template("england"));  // read once
+}
+
+// The proxy library is read with the one CSV reader: quoted commas kept, a value that is
+// not a number refused with its file and line.
+TEST(ProxyLibrary, ReadsRowsAndRefusesABadValue) {
+  const auto rows = read_proxy_library_csv(
+      "id,description,unit,value,price_year,source,evidence_grade,type,agency\n"
+      "a,\"Member of a group, adults\",person per year,1850.00,2014,HACT,B,social,\n"
+      "b,Fewer A&E visits,visit,150,,NHS,C,fiscal,NHS\n",
+      "lib.csv");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].proxy.description, "Member of a group, adults");
+  EXPECT_EQ(rows[0].proxy.value, Decimal("1850.00"));
+  EXPECT_EQ(rows[0].proxy.price_year, 2014);
+  EXPECT_EQ(rows[1].proxy.price_year, 0);
+  EXPECT_EQ(rows[1].agency, "NHS");
+  try {
+    read_proxy_library_csv("id,value\na,1850\nb,lots\n", "lib.csv");
+    FAIL() << "a value that is not a number was read";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), "lib.csv line 3: the value \"lots\" is not a number; write it as 1850.00");
+  }
+  // The shipped starter library is found through the template directories.
+  EXPECT_FALSE(proxy_library().empty());
+}

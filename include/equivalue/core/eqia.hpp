@@ -41,6 +41,7 @@
 #include "equivalue/core/eqia_template.hpp"
 #include "equivalue/core/model.hpp"
 #include "equivalue/core/validation.hpp"
+#include "equivalue/core/workflow.hpp"
 
 #include <cstddef>
 #include <string>
@@ -59,6 +60,35 @@ Problems submission_problems(const Project& project, std::size_t change_index, c
 // True when nothing is missing.
 bool ready_to_submit(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl);
 
+// ------------------------------------------------------------------ starting and checking
+
+// A new draft assessment of a change in `project`: the project's jurisdiction as its
+// template, and one screening row (not sure, no reason yet) for each characteristic to
+// consider: the template's, with the local additions the project switches on, or, when
+// no template is installed (tmpl == nullptr), the characteristics of the project's segments.
+Eqia new_assessment(const Project& project, const EqiaTemplate* tmpl);
+
+// What is wrong with an assessment in any state, not merely incomplete: a screening row
+// or an impact on a characteristic that neither the template nor the project's segments
+// have ("star-sign"). Empty when the template is not known (tmpl == nullptr).
+Problems assessment_errors(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl);
+
+// The assessment of project.changes[change_index] sorted for whoever reports on it (the
+// command line's validate, the desktop's assessment page):
+struct AssessmentCheck {
+  // Faults: assessment_errors(), and every unmet submission rule of an assessment already
+  // submitted, approved or published (the record claims a state it does not meet; each
+  // message says so). A front end refuses the file (exit 2) when any is present.
+  Problems errors;
+  // Unmet submission rules of a draft or returned assessment: work still to do.
+  Problems to_complete;
+  // A decided assessment whose review date `today` (yyyy-mm-dd) has reached, without a
+  // complete post-implementation review: what the review still needs (review_problems).
+  Problems review_missing;
+};
+AssessmentCheck check_assessment(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl,
+                                 const std::string& today);
+
 // ------------------------------------------------------------------ workflow
 
 // Each transition changes the assessment only when it returns no problems, and then appends
@@ -66,11 +96,9 @@ bool ready_to_submit(const Project& project, std::size_t change_index, const Eqi
 // their full path (changes[i].eqia...); the others, which see only the assessment, use
 // paths relative to it ("status", "history").
 //
-// Who acts and when (ISO 8601 UTC, e.g. 2026-11-22T10:15:00Z). Both are required.
-struct Actor {
-  std::string who;
-  std::string when;
-};
+// Who acts and when: Actor (workflow.hpp). These transitions check the status and the
+// assessment's content only; which roles may take a step is workflow.hpp's apply_step(),
+// which front ends and stores call.
 
 // draft or returned -> submitted, only when submission_problems() is empty.
 Problems submit(Project& project, std::size_t change_index, const EqiaTemplate* tmpl, const Actor& actor);

@@ -50,4 +50,9 @@ struct EqiaTemplate {
   std::vector<const TemplateCharacteristic*> to_screen(const std::vector<std::string>& switched_on) const;
 };
 
+// What a person reads for a characteristic: the template's display name ("Age") when the
+// template has it, else the id as written ("rurality"). Every screen, workbook and
+// published page names characteristics through this.
+std::string characteristic_display_name(const EqiaTemplate* tmpl, const std::string& characteristic_id);
+
 }  // namespace eqv

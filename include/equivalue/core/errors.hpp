@@ -21,4 +21,17 @@ class InputError : public std::runtime_error {
   Problems problems_;
 };
 
+// An InputError about one input a person gave (a file, a column, a number), named by
+// `field` ("channel_column", "outcome_id"). The message names the input in plain words;
+// each front end adds where that input is in its own terms (the command line its option,
+// the desktop its control), so no library message names a command-line option.
+class FieldError : public InputError {
+ public:
+  FieldError(std::string field, const std::string& message) : InputError(message), field_(std::move(field)) {}
+  const std::string& field() const { return field_; }
+
+ private:
+  std::string field_;
+};
+
 }  // namespace eqv

@@ -26,6 +26,11 @@ using Problems = std::vector<Problem>;
 // EqIA are separate (eqia.hpp): a draft may be incomplete, but never wrong.
 Problems validate(const Project& project);
 
+// The reference of project.changes[index] is already another change's: one problem at
+// "changes[index].id" (none when it is unique or empty). For checking one change on its
+// own, as the desktop does while it is edited; validate() checks the whole list.
+Problems duplicate_change_id(const Project& project, std::size_t index);
+
 // Path helpers shared by the readers and the rules.
 std::string index_path(const std::string& parent, const std::string& list, std::size_t index);
 std::string field_path(const std::string& parent, const std::string& field);

@@ -51,8 +51,23 @@ std::optional<std::filesystem::path> find_eqia_template(const std::string& id);
 // Finds and reads template `id`; throws InputError when it is missing or malformed.
 EqiaTemplate load_eqia_template(const std::string& id);
 
-// Ids of every template found, sorted.
+// Ids of every template found, sorted: the shipped ones and a council's own.
 std::vector<std::string> list_eqia_templates();
+
+// Every template found as a choice for a person: id and the template's display name
+// ("England (Equality Act 2010 s149)"). A template that cannot be read is offered under
+// its id, so that choosing it shows the fault.
+struct TemplateChoice {
+  std::string id;
+  std::string name;
+};
+std::vector<TemplateChoice> eqia_template_choices();
+
+// The one cache of EqIA templates for the whole program (thread-safe): template `id`,
+// read from disk once. nullptr when no template of that id is installed (the submission
+// rules then say so); a malformed one throws InputError naming the file and each fault,
+// the first time and every time it is asked for.
+const EqiaTemplate* cached_eqia_template(const std::string& id);
 
 // ---------------------------------------------------------------- segment classifications
 
