@@ -18,7 +18,11 @@ namespace eqv::cli {
 // What a command does once the command line has been parsed; returns the exit status.
 using Command = std::function<int()>;
 
-// Reads a project from FILE (.json or .eqv), validates it and throws InputError listing
+// Reads a project from FILE (.json or .eqv), telling on standard error of every field of a
+// JSON file that was ignored because Equivalue does not know it.
+Project load_project(const std::string& path);
+
+// Reads a project from FILE (.json or .eqv) as load_project() does, validates it and throws InputError listing
 // every problem, each prefixed with the file name.
 Project load_valid_project(const std::string& path);
 

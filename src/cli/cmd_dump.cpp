@@ -16,7 +16,7 @@ Command add_dump_command(CLI::App& app) {
   cmd->add_option("FILE", *file, "Project file (.eqv or .json)")->required();
   return [file] {
     // No validation: a draft with problems still dumps, so that it can be put right.
-    std::cout << write_project_json(storage::load_project_file(*file));
+    std::cout << write_project_json(load_project(*file));
     return 0;
   };
 }

@@ -76,7 +76,7 @@ Project load_segments(const std::string& path) {
     }
     project.segments = std::move(imported.scheme);
   } else {
-    project = storage::load_project_file(path);
+    project = load_project(path);
   }
   if (project.segments.items.empty())
     throw InputError(path + ": has no segments; the profile compares transactions with the segments' populations");

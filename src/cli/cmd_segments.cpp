@@ -54,7 +54,7 @@ void write_file(const std::string& path, const std::string& text) {
 }
 
 int run_import(const SegmentsArgs& args) {
-  Project project = storage::load_project_file(args.into);
+  Project project = load_project(args.into);
   if (!args.scheme.empty()) project.segments.scheme = args.scheme;
   // A scheme named after a shipped classification ("oac2021-group") checks codes and fills names.
   std::optional<SegmentClassification> classification;

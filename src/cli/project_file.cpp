@@ -4,10 +4,19 @@
 #include "equivalue/core/validation.hpp"
 #include "equivalue/storage/project_file.hpp"
 
+#include <iostream>
+
 namespace eqv::cli {
 
+Project load_project(const std::string& path) {
+  Problems ignored;
+  Project project = storage::load_project_file(path, ignored);
+  for (const auto& p : ignored) std::cerr << "note: " << p.text() << "\n";
+  return project;
+}
+
 Project load_valid_project(const std::string& path) {
-  Project project = storage::load_project_file(path);
+  Project project = load_project(path);
   Problems problems = validate(project);
   if (!problems.empty()) {
     for (auto& p : problems) p.path = p.path.empty() ? path : path + ": " + p.path;

@@ -38,6 +38,11 @@ bool named_eqv(const std::string& path) {
 }  // namespace
 
 Project load_project_file(const std::string& path) {
+  Problems ignored;
+  return load_project_file(path, ignored);
+}
+
+Project load_project_file(const std::string& path, Problems& ignored) {
   // An .eqv project by its content (a project renamed .json still opens); a file named
   // .eqv is never read as JSON, so a damaged project gets the project file's messages.
   std::error_code ec;
@@ -50,6 +55,7 @@ Project load_project_file(const std::string& path) {
     for (const auto& p : read.problems) located.push_back({p.path.empty() ? path : path + ": " + p.path, p.message});
     throw InputError(path + ": cannot be read as an Equivalue project", std::move(located));
   }
+  for (const auto& p : read.ignored) ignored.push_back({path + ": " + p.path, p.message});
   return std::move(read.project);
 }
 

@@ -179,3 +179,27 @@ TEST(ResultsJson, CarriesTheContractKeysAndRoundedValues) {
         "\"flag\": false"})
     EXPECT_NE(out.find(expected), std::string::npos) << expected;
 }
+
+// A field Equivalue does not know, and that is no misspelling of one, is not an error, but
+// it is listed as ignored: it is not silently lost when the file is imported or dumped.
+TEST(JsonFormat, UnknownFieldsAreListedAsIgnored) {
+  const auto r = read_project_json(R"({"format": "equivalue/1", "project": {"name": "P", "logo": "x.png"},
+    "changes": [{"id": "C1", "title": "T", "sroi": {"stakeholders": [{"id": "S1", "name": "People"}],
+      "outcomes": [{"id": "O1", "stakeholder": "S1", "quantity": 1, "proxy": {"value": "150", "url": "u"},
+                    "duration": 1, "colour": "red"}]},
+     "eqia": {"impacts": [{"characteristic": "age", "colour": "red", "residual": {"likelihood": 1, "why": "x"}}]}}]})");
+  EXPECT_TRUE(r.problems.empty());
+  ASSERT_EQ(r.ignored.size(), 5u);
+  EXPECT_EQ(r.ignored[0].path, "project.logo");
+  EXPECT_EQ(r.ignored[1].path, "changes[0].sroi.outcomes[0].colour");
+  EXPECT_EQ(r.ignored[2].path, "changes[0].sroi.outcomes[0].proxy.url");
+  EXPECT_EQ(r.ignored[3].path, "changes[0].eqia.impacts[0].colour");
+  EXPECT_EQ(r.ignored[4].path, "changes[0].eqia.impacts[0].residual.why");
+  EXPECT_EQ(r.ignored[1].message,
+            "is not a field Equivalue knows, so it was ignored: it is not part of the project and is not kept when "
+            "the project is saved");
+  // A misspelling is still a problem, not a note.
+  const auto typo = read_project_json(minimal_with("deadwieght", "0.2"));
+  EXPECT_EQ(typo.problems.size(), 1u);
+  EXPECT_TRUE(typo.ignored.empty());
+}

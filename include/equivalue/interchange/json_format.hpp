@@ -19,7 +19,11 @@ inline constexpr const char* kFormatName = "equivalue/1";
 
 struct JsonReadResult {
   Project project;
-  Problems problems;  // structure problems (syntax, types, unknown names); empty when readable
+  Problems problems;  // structure problems (syntax, types, misspelt names); empty when readable
+  // Fields Equivalue does not know (neither its own nor a misspelling of one), such as
+  // "colour" in an outcome: left out of the project. Whoever reads the file lists them,
+  // so that none is lost without a word.
+  Problems ignored;
 };
 
 // Reads the text of an equivalue/1 file. Never throws for bad input.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "equivalue/core/model.hpp"
+#include "equivalue/core/validation.hpp"
 
 #include <string>
 
@@ -16,5 +17,10 @@ std::string read_text_file(const std::string& path);
 // Structure problems (bad JSON, wrong types) throw InputError with every problem listed;
 // the rules of the data are left to validate().
 Project load_project_file(const std::string& path);
+
+// The same, adding to `ignored` each field of a JSON file that Equivalue does not know and
+// so left out (each path prefixed by the file). Front ends use this form and list them,
+// so that no field is dropped without a word.
+Project load_project_file(const std::string& path, Problems& ignored);
 
 }  // namespace eqv::storage
