@@ -1,5 +1,7 @@
 #include "audit_diff.hpp"
 
+#include "equivalue/core/fields.hpp"
+
 #include <map>
 #include <set>
 #include <utility>
@@ -7,11 +9,12 @@
 namespace eqv::storage::detail {
 namespace {
 
-// record -> field -> value, in a stable order so that two states can be merged.
-using Fields = std::map<std::pair<std::string, std::string>, std::string>;
+// record -> field -> value, in a stable order so that two states can be merged. Each
+// record's fields are those of the field registry, under the names the interchange format
+// gives them.
+using FlatFields = std::map<std::pair<std::string, std::string>, std::string>;
 
 std::string text(const Decimal& d) { return to_exact_string(d); }
-std::string yes_no(bool b) { return b ? "true" : "false"; }
 
 // The label of each item of a list: its key when the key is given and unique in the
 // list (so inserting an item does not shift the others' names), else its position.
@@ -36,144 +39,71 @@ std::vector<std::string> position_labels(const std::string& list, const std::vec
 
 // Keyed lists also record their order, so that moving an item is audited too.
 template <typename T, typename Key>
-std::vector<std::string> keyed(Fields& f, const std::string& list, const std::vector<T>& items, Key key) {
+std::vector<std::string> keyed(FlatFields& f, const std::string& list, const std::vector<T>& items, Key key) {
   std::string order;
   for (const auto& x : items) order += (order.empty() ? "" : ", ") + key(x);
   if (!items.empty()) f[{list, "order"}] = order;
   return item_labels(list, items, key);
 }
 
-std::string score_text(const Score& s) { return std::to_string(s.likelihood) + " x " + std::to_string(s.severity); }
-
-void flatten_eqia(const Eqia& e, const std::string& r, Fields& f) {
-  f[{r, "template"}] = e.template_name;
-  f[{r, "status"}] = status_name(e.status);
-  f[{r, "version"}] = std::to_string(e.version);
-  f[{r, "reference"}] = e.reference;
-  f[{r, "directorate"}] = e.directorate;
-  f[{r, "lead_officer"}] = e.lead_officer;
-  f[{r, "proposal_type"}] = e.proposal_type;
-  f[{r, "budget"}] = e.budget ? text(*e.budget) : "";
-  f[{r, "saving"}] = e.saving ? text(*e.saving) : "";
-  f[{r, "decision_date"}] = e.decision_date;
-  f[{r, "decision_maker"}] = e.decision_maker;
-  f[{r, "decision.outcome"}] = decision_name(e.decision.outcome);
-  f[{r, "decision.justification"}] = e.decision.justification;
-  f[{r, "review_date"}] = e.review_date;
-  f[{r, "review_summary"}] = e.review_summary;
-  const auto screening =
-      keyed(f, r + ".screening", e.screening, [](const Screening& s) { return s.characteristic; });
-  for (std::size_t i = 0; i < e.screening.size(); ++i) {
-    const auto& s = e.screening[i];
-    f[{screening[i], "characteristic"}] = s.characteristic;
-    f[{screening[i], "relevant"}] = relevance_name(s.relevant);
-    f[{screening[i], "reason"}] = s.reason;
-  }
-  const auto impacts = keyed(f, r + ".impacts", e.impacts, [](const Impact& im) { return im.characteristic; });
-  for (std::size_t i = 0; i < e.impacts.size(); ++i) {
-    const auto& im = e.impacts[i];
-    const auto& p = impacts[i];
-    f[{p, "characteristic"}] = im.characteristic;
-    f[{p, "rating"}] = rating_name(im.rating);
-    f[{p, "evidence"}] = im.evidence;
-    f[{p, "engagement"}] = im.engagement;
-    f[{p, "likelihood"}] = std::to_string(im.before.likelihood);
-    f[{p, "severity"}] = std::to_string(im.before.severity);
-    f[{p, "residual"}] = im.residual ? score_text(*im.residual) : "";
-    f[{p, "mitigation"}] = im.mitigation;
-    for (std::size_t g = 0; g < im.data_gaps.size(); ++g)
-      f[{p, "data_gaps[" + std::to_string(g) + "]"}] = im.data_gaps[g];
-    f[{p, "actual_impact"}] = im.actual_impact;
-  }
-  const auto actions = position_labels(r + ".actions", e.actions);
-  for (std::size_t i = 0; i < e.actions.size(); ++i) {
-    const auto& a = e.actions[i];
-    f[{actions[i], "description"}] = a.description;
-    f[{actions[i], "owner"}] = a.owner;
-    f[{actions[i], "due"}] = a.due;
-    f[{actions[i], "status"}] = a.status;
-  }
-  const auto history = position_labels(r + ".history", e.history);
-  for (std::size_t i = 0; i < e.history.size(); ++i) {
-    const auto& h = e.history[i];
-    f[{history[i], "from"}] = status_name(h.from);
-    f[{history[i], "to"}] = status_name(h.to);
-    f[{history[i], "who"}] = h.who;
-    f[{history[i], "when"}] = h.when;
-    f[{history[i], "comment"}] = h.comment;
+// Every field of one record, as the field registry names and writes it; a list field
+// (an impact's data gaps) one entry per item.
+template <typename R>
+void flatten_fields(FlatFields& f, const std::string& record, const R& x, const eqv::Fields<R>& fields) {
+  for (const auto& field : fields) {
+    if (field.kind != FieldKind::lines) {
+      f[{record, field.name}] = field.get(x);
+      continue;
+    }
+    const auto& items = field.items(const_cast<R&>(x));
+    for (std::size_t i = 0; i < items.size(); ++i) f[{record, field.name + "[" + std::to_string(i) + "]"}] = items[i];
   }
 }
 
-void flatten_outcome(const Outcome& o, const std::string& p, Fields& f) {
-  f[{p, "id"}] = o.id;
-  f[{p, "stakeholder"}] = o.stakeholder;
-  f[{p, "description"}] = o.description;
-  f[{p, "indicator"}] = o.indicator;
-  f[{p, "quantity"}] = text(o.quantity);
-  f[{p, "proxy.value"}] = text(o.proxy.value);
-  f[{p, "proxy.description"}] = o.proxy.description;
-  f[{p, "proxy.unit"}] = o.proxy.unit;
-  f[{p, "proxy.source"}] = o.proxy.source;
-  f[{p, "proxy.price_year"}] = std::to_string(o.proxy.price_year);
-  f[{p, "proxy.evidence_grade"}] = o.proxy.evidence_grade;
-  f[{p, "deadweight"}] = text(o.deadweight);
-  f[{p, "displacement"}] = text(o.displacement);
-  f[{p, "attribution"}] = text(o.attribution);
-  f[{p, "drop_off"}] = text(o.drop_off);
-  f[{p, "duration"}] = std::to_string(o.duration);
-  f[{p, "start_year"}] = std::to_string(o.start_year);
-  f[{p, "type"}] = value_type_name(o.type);
-  f[{p, "agency"}] = o.agency;
-  f[{p, "cashable"}] = yes_no(o.cashable);
+template <typename R>
+void flatten_list(FlatFields& f, const std::vector<std::string>& labels, const std::vector<R>& items,
+                  const eqv::Fields<R>& fields) {
+  for (std::size_t i = 0; i < items.size(); ++i) flatten_fields(f, labels[i], items[i], fields);
+}
+
+void flatten_eqia(const Eqia& e, const std::string& r, FlatFields& f) {
+  flatten_fields(f, r, e, eqia_fields());
+  flatten_list(f, keyed(f, r + ".screening", e.screening, [](const Screening& s) { return s.characteristic; }),
+               e.screening, screening_fields());
+  flatten_list(f, keyed(f, r + ".impacts", e.impacts, [](const Impact& im) { return im.characteristic; }),
+               e.impacts, impact_fields());
+  flatten_list(f, position_labels(r + ".actions", e.actions), e.actions, action_fields());
+  flatten_list(f, position_labels(r + ".history", e.history), e.history, workflow_event_fields());
+}
+
+void flatten_outcome(const Outcome& o, const std::string& p, FlatFields& f) {
+  flatten_fields(f, p, o, outcome_fields());
   for (const auto& [a, range] : o.ranges)
     f[{p, std::string("ranges.") + assumption_name(a)}] =
         text(range.low) + " to " + text(range.high) + " (" + distribution_name(range.distribution) + ")";
 }
 
-void flatten_change(const ServiceChange& c, const std::string& r, Fields& f) {
-  f[{r, "id"}] = c.id;
-  f[{r, "title"}] = c.title;
+void flatten_change(const ServiceChange& c, const std::string& r, FlatFields& f) {
+  flatten_fields(f, r, c, change_fields());
   const std::string s = r + ".sroi";
   const auto& sroi = c.sroi;
-  f[{s, "discount"}] = sroi.discount.kind == DiscountKind::green_book ? "green-book" : "rate " + text(sroi.discount.rate);
-  f[{s, "first_year_discounted"}] = yes_no(sroi.first_year_discounted);
-  f[{s, "optimism_bias"}] = text(sroi.optimism_bias);
-  const auto stakeholders = keyed(f, s + ".stakeholders", sroi.stakeholders, [](const Stakeholder& x) { return x.id; });
-  for (std::size_t i = 0; i < sroi.stakeholders.size(); ++i) {
-    f[{stakeholders[i], "id"}] = sroi.stakeholders[i].id;
-    f[{stakeholders[i], "name"}] = sroi.stakeholders[i].name;
-    f[{stakeholders[i], "segment"}] = sroi.stakeholders[i].segment;
-  }
-  const auto inputs = position_labels(s + ".inputs", sroi.inputs);
-  for (std::size_t i = 0; i < sroi.inputs.size(); ++i) {
-    f[{inputs[i], "stakeholder"}] = sroi.inputs[i].stakeholder;
-    f[{inputs[i], "description"}] = sroi.inputs[i].description;
-    f[{inputs[i], "amount"}] = text(sroi.inputs[i].amount);
-    f[{inputs[i], "year"}] = std::to_string(sroi.inputs[i].year);
-  }
+  flatten_fields(f, s, sroi, sroi_fields());
+  flatten_list(f, keyed(f, s + ".stakeholders", sroi.stakeholders, [](const Stakeholder& x) { return x.id; }),
+               sroi.stakeholders, stakeholder_fields());
+  flatten_list(f, position_labels(s + ".inputs", sroi.inputs), sroi.inputs, input_fields());
   const auto outcomes = keyed(f, s + ".outcomes", sroi.outcomes, [](const Outcome& o) { return o.id; });
   for (std::size_t i = 0; i < sroi.outcomes.size(); ++i) flatten_outcome(sroi.outcomes[i], outcomes[i], f);
-  const auto affected =
-      keyed(f, r + ".affected_segments", c.affected_segments, [](const AffectedSegment& a) { return a.segment; });
-  for (std::size_t i = 0; i < c.affected_segments.size(); ++i) {
-    f[{affected[i], "segment"}] = c.affected_segments[i].segment;
-    f[{affected[i], "share"}] = text(c.affected_segments[i].share);
-  }
+  flatten_list(f,
+               keyed(f, r + ".affected_segments", c.affected_segments,
+                     [](const AffectedSegment& a) { return a.segment; }),
+               c.affected_segments, affected_segment_fields());
   if (c.eqia) flatten_eqia(*c.eqia, r + ".eqia", f);
 }
 
-void flatten_header(const Project& p, Fields& f) {
+void flatten_header(const Project& p, FlatFields& f) {
   const auto& s = p.project;
-  f[{"project", "name"}] = s.name;
-  f[{"project", "jurisdiction"}] = s.jurisdiction;
-  f[{"project", "base_year"}] = std::to_string(s.base_year);
-  f[{"project", "currency"}] = s.currency;
-  f[{"project", "disclosure_threshold"}] = std::to_string(s.disclosure_threshold);
-  f[{"project", "flag_ratio"}] = text(s.flag_ratio);
+  flatten_fields(f, "project", s, project_settings_fields());
   for (const auto& [year, index] : s.deflators) f[{"project.deflators", std::to_string(year)}] = text(index);
-  std::string additions;
-  for (const auto& a : s.eqia_additions) additions += (additions.empty() ? "" : ", ") + a;
-  f[{"project", "eqia_additions"}] = additions;
   for (const auto& [channel, cost] : s.channel_costs) f[{"project.channel_costs", channel}] = text(cost);
   f[{"segments", "scheme"}] = p.segments.scheme;
   for (const auto& c : p.segments.characteristics) {
@@ -184,15 +114,13 @@ void flatten_header(const Project& p, Fields& f) {
   const auto items = keyed(f, "segments.items", p.segments.items, [](const Segment& x) { return x.code; });
   for (std::size_t i = 0; i < p.segments.items.size(); ++i) {
     const auto& item = p.segments.items[i];
-    f[{items[i], "code"}] = item.code;
-    f[{items[i], "name"}] = item.name;
-    f[{items[i], "population"}] = std::to_string(item.population);
+    flatten_fields(f, items[i], item, segment_fields());
     for (const auto& [ch, shares] : item.composition)
       for (const auto& [cat, share] : shares) f[{items[i], "composition." + ch + "." + cat}] = text(share);
   }
 }
 
-void merge(const Fields& before, const Fields& after, std::vector<FieldChange>& out) {
+void merge(const FlatFields& before, const FlatFields& after, std::vector<FieldChange>& out) {
   auto b = before.begin();
   auto a = after.begin();
   while (b != before.end() || a != after.end()) {
@@ -214,14 +142,14 @@ void merge(const Fields& before, const Fields& after, std::vector<FieldChange>& 
 
 void diff_change(const ServiceChange* before, const ServiceChange* after, const std::string& label,
                  std::vector<FieldChange>& out) {
-  Fields b, a;
+  FlatFields b, a;
   if (before) flatten_change(*before, label, b);
   if (after) flatten_change(*after, label, a);
   merge(b, a, out);
 }
 
 void diff_project_header(const Project& before, const Project& after, std::vector<FieldChange>& out) {
-  Fields b, a;
+  FlatFields b, a;
   flatten_header(before, b);
   flatten_header(after, a);
   merge(b, a, out);

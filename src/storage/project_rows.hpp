@@ -1,4 +1,5 @@
-// The project model to and from the .eqv tables (schema.cpp).
+// The project model to and from the .eqv tables (schema.cpp). Each record's columns are
+// its fields' columns in the field registry (row_fields.hpp); a table per list.
 #pragma once
 
 #include "equivalue/core/model.hpp"
@@ -26,6 +27,8 @@ class ChangeWriter {
   std::int64_t insert(const ServiceChange& change, int position);
 
  private:
+  void insert_outcomes(std::int64_t change_row, const std::vector<Outcome>& outcomes);
+  void insert_eqia(std::int64_t change_row, const Eqia& eqia);
   struct Statements;
   SQLite::Database& db_;
   std::unique_ptr<Statements> st_;
