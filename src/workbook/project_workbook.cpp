@@ -30,6 +30,41 @@ const char* decision_short(const ServiceChange& c) {
   return "";
 }
 
+// One change's row of the register.
+void register_row(Sheet& s, int r, const ChangeResults& res, const ServiceChange* c, const Formats& f) {
+  const SroiResult& x = res.sroi;
+  const auto at = [&](int col) { return cell_ref(r, col, false); };
+  s.text(r, kRegId, res.id, f.label);
+  s.text(r, kRegTitle, res.title, f.wrap);
+  s.number(r, kRegBenefits, approx_double(x.present_value), f.money);
+  s.number(r, kRegInputs, approx_double(x.total_inputs), f.money);
+  s.formula(r, kRegNpv, "=ROUND(" + at(kRegBenefits) + "-" + at(kRegInputs) + ",2)", pence(x.npv), f.money);
+  const std::string ratio = "=IF(" + at(kRegInputs) + "=0,\"n/a\",ROUND(" + at(kRegBenefits) + "/" + at(kRegInputs) + ",4))";
+  if (x.ratio)
+    s.formula(r, kRegRatio, ratio, rounded(*x.ratio, kRatioPlaces), f.ratio);
+  else
+    s.formula_text(r, kRegRatio, ratio, "n/a", f.ratio);
+  if (x.payback_months)
+    s.number(r, kRegPayback, rounded(*x.payback_months, 2), f.number);
+  else
+    s.text(r, kRegPayback, "n/a", f.muted);
+  int negatives = 0;
+  if (c && c->eqia) {
+    s.text(r, kRegStatus, status_name(c->eqia->status), f.text);
+    s.text(r, kRegDecision, decision_short(*c), f.text);
+    for (const auto& i : c->eqia->impacts) negatives += i.rating == Rating::negative ? 1 : 0;
+    s.number(r, kRegNegatives, negatives, f.whole);
+  } else {
+    s.text(r, kRegStatus, "no EqIA", f.flag);
+  }
+  std::string flags;
+  if (res.affected)
+    for (const auto& ch : res.affected->characteristics)
+      for (const auto& cat : ch.categories)
+        if (cat.flag) flags += (flags.empty() ? "" : "; ") + ch.characteristic + ": " + cat.category;
+  s.text(r, kRegFlags, flags, flags.empty() ? f.text : f.flag);
+}
+
 void register_sheet(Book& book, const Project& project, const std::vector<ChangeResults>& results) {
   const Formats& f = book.f();
   Sheet s = book.add_sheet("Register");
@@ -54,39 +89,9 @@ void register_sheet(Book& book, const Project& project, const std::vector<Change
   for (const auto& res : results) {
     const auto found = changes.find(res.id);
     const ServiceChange* c = found == changes.end() ? nullptr : found->second;
-    const SroiResult& x = res.sroi;
-    benefits += x.present_value;
-    inputs += x.total_inputs;
-    const auto at = [&](int col) { return cell_ref(r, col, false); };
-    s.text(r, kRegId, res.id, f.label);
-    s.text(r, kRegTitle, res.title, f.wrap);
-    s.number(r, kRegBenefits, approx_double(x.present_value), f.money);
-    s.number(r, kRegInputs, approx_double(x.total_inputs), f.money);
-    s.formula(r, kRegNpv, "=ROUND(" + at(kRegBenefits) + "-" + at(kRegInputs) + ",2)", pence(x.npv), f.money);
-    const std::string ratio = "=IF(" + at(kRegInputs) + "=0,\"n/a\",ROUND(" + at(kRegBenefits) + "/" + at(kRegInputs) + ",4))";
-    if (x.ratio)
-      s.formula(r, kRegRatio, ratio, rounded(*x.ratio, kRatioPlaces), f.ratio);
-    else
-      s.formula_text(r, kRegRatio, ratio, "n/a", f.ratio);
-    if (x.payback_months)
-      s.number(r, kRegPayback, rounded(*x.payback_months, 2), f.number);
-    else
-      s.text(r, kRegPayback, "n/a", f.muted);
-    int negatives = 0;
-    if (c && c->eqia) {
-      s.text(r, kRegStatus, status_name(c->eqia->status), f.text);
-      s.text(r, kRegDecision, decision_short(*c), f.text);
-      for (const auto& i : c->eqia->impacts) negatives += i.rating == Rating::negative ? 1 : 0;
-      s.number(r, kRegNegatives, negatives, f.whole);
-    } else {
-      s.text(r, kRegStatus, "no EqIA", f.flag);
-    }
-    std::string flags;
-    if (res.affected)
-      for (const auto& ch : res.affected->characteristics)
-        for (const auto& cat : ch.categories)
-          if (cat.flag) flags += (flags.empty() ? "" : "; ") + ch.characteristic + ": " + cat.category;
-    s.text(r, kRegFlags, flags, flags.empty() ? f.text : f.flag);
+    benefits += res.sroi.present_value;
+    inputs += res.sroi.total_inputs;
+    register_row(s, r, res, c, f);
     ++r;
   }
   const int first = header + 1, last = r - 1;
