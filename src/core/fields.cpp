@@ -1,5 +1,7 @@
 #include "equivalue/core/fields.hpp"
 
+#include "equivalue/core/text.hpp"
+
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -24,14 +26,14 @@ std::string FieldInfo::key() const {
 }
 
 std::string FieldInfo::stored_text(const std::string& text) const {
-  for (const auto& c : choices)
-    if (c.value == text && !c.stored.empty()) return c.stored;
+  for (const auto& [value, spelling] : stored_as)
+    if (value == text) return spelling;
   return text;
 }
 
 std::string FieldInfo::text_of_stored(const std::string& stored) const {
-  for (const auto& c : choices)
-    if (c.stored == stored && !c.stored.empty()) return c.value;
+  for (const auto& [value, spelling] : stored_as)
+    if (spelling == stored) return value;
   return stored;
 }
 
@@ -44,12 +46,6 @@ std::string FieldInfo::allowed() const {
 
 namespace {
 
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
 
 template <typename Int>
 bool whole_of(const std::string& text, Int& out) {
@@ -154,28 +150,10 @@ Field<R> enum_field(FieldInfo info, const char* (*to_name)(Enum),
 
 // ------------------------------------------------------------------ allowed values
 
-const char* discount_kind_text(DiscountKind k) {
-  return k == DiscountKind::green_book ? "green-book" : "constant";
-}
-std::optional<DiscountKind> discount_kind_of(const std::string& s) {
-  if (s == "green-book") return DiscountKind::green_book;
-  if (s == "constant") return DiscountKind::constant;
-  return std::nullopt;
-}
-
 // An undecided assessment's decision is "" everywhere it is written.
 std::optional<DecisionOutcome> decision_or_none(const std::string& s) {
   if (s.empty()) return DecisionOutcome::none;
   return decision_from_name(s);
-}
-
-const std::vector<FieldChoice>& status_choices() {
-  static const std::vector<FieldChoice> choices{{"draft", "Draft", ""},
-                                                {"submitted", "Submitted", ""},
-                                                {"returned", "Returned", ""},
-                                                {"approved", "Approved", ""},
-                                                {"published", "Published", ""}};
-  return choices;
 }
 
 // An impact's residual score exists once either half is set.
@@ -201,17 +179,9 @@ using W = Written;
 
 }  // namespace
 
-const std::vector<FieldChoice>& score_choices() {
-  static const std::vector<FieldChoice> choices{{"0", "Not scored", ""},
-                                                {"1", "1 - low", ""},
-                                                {"2", "2", ""},
-                                                {"3", "3", ""},
-                                                {"4", "4 - high", ""}};
-  return choices;
-}
-
 // ------------------------------------------------------------------ the tables
-// Each entry: {name, label, kind, column, choices, refers_to, required, optional, written, bare}.
+// Each entry names only what the field has, in the order of FieldInfo: name, label, kind,
+// column, choices (core/choices.hpp), stored_as, refers_to, required, optional, written, bare.
 
 const Fields<ProjectSettings>& project_settings_fields() {
   using R = ProjectSettings;
@@ -220,12 +190,8 @@ const Fields<ProjectSettings>& project_settings_fields() {
                &R::name),
       field<R>({.name = "jurisdiction",
                 .label = "Equality template",
-                .kind = K::choice,
                 .column = "jurisdiction",
-                .choices = {{"england", "England", ""},
-                            {"wales", "Wales", ""},
-                            {"scotland", "Scotland", ""},
-                            {"northern-ireland", "Northern Ireland", ""}}},
+                .refers_to = "eqia_template"},
                &R::jurisdiction),
       field<R>({.name = "base_year",
                 .label = "Base year for prices",
@@ -268,10 +234,10 @@ const Fields<Sroi>& sroi_fields() {
                      .label = "Discounting",
                      .kind = K::choice,
                      .column = "discount_kind",
-                     .choices = {{"constant", "One rate every year", "rate"},
-                                 {"green-book", "Green Book declining rates", ""}},
+                     .choices = discount_kind_choices(),
+                     .stored_as = {{"constant", "rate"}},
                      .written = W::by_hand},
-                    discount_kind_text, discount_kind_of, &R::discount, &Discount::kind),
+                    discount_kind_name, discount_kind_from_name, &R::discount, &Discount::kind),
       field<R>({.name = "discount.rate",
                 .label = "Discount rate",
                 .kind = K::decimal,
@@ -405,9 +371,7 @@ const Fields<Outcome>& outcome_fields() {
                      .label = "Type of value",
                      .kind = K::choice,
                      .column = "value_type",
-                     .choices = {{"social", "Social", ""},
-                                 {"economic", "Economic", ""},
-                                 {"fiscal", "Fiscal (public purse)", ""}}},
+                     .choices = value_type_choices()},
                     value_type_name, value_type_from_name, &R::type),
       field<R>({.name = "agency",
                 .label = "Agency that benefits",
@@ -441,7 +405,7 @@ const Fields<Range>& range_fields() {
                      .label = "Distribution",
                      .kind = K::choice,
                      .column = "distribution",
-                     .choices = {{"uniform", "Uniform", ""}, {"triangular", "Triangular", ""}}},
+                     .choices = distribution_choices()},
                     distribution_name, distribution_from_name, &R::distribution),
   };
   return fields;
@@ -513,12 +477,7 @@ const Fields<Eqia>& eqia_fields() {
                 .label = "Type of proposal",
                 .kind = K::choice,
                 .column = "proposal_type",
-                .choices = {{"", "Not stated", ""},
-                            {"new", "New service", ""},
-                            {"review", "Review", ""},
-                            {"reduction", "Reduction", ""},
-                            {"removal", "Removal", ""},
-                            {"budget-saving", "Budget saving", ""}},
+                .choices = proposal_type_choices(),
                 .written = W::unless_empty},
                &R::proposal_type),
       field<R>({.name = "budget",
@@ -549,11 +508,7 @@ const Fields<Eqia>& eqia_fields() {
                      .label = "Decision",
                      .kind = K::choice,
                      .column = "decision_outcome",
-                     .choices = {{"", "Not decided yet", ""},
-                                 {"no-change", "No major change", ""},
-                                 {"adjust", "Adjust the proposal", ""},
-                                 {"continue", "Continue despite adverse impact", ""},
-                                 {"stop", "Stop and remove the proposal", ""}},
+                     .choices = decision_choices(),
                      .written = W::unless_empty},
                     decision_name, decision_or_none, &R::decision, &Decision::outcome),
       [] {
@@ -590,13 +545,12 @@ const Fields<Screening>& screening_fields() {
                 .refers_to = "characteristic",
                 .required = true},
                &R::characteristic),
-      enum_field<R>(
-          {.name = "relevant",
-           .label = "Relevant?",
-           .kind = K::choice,
-           .column = "relevant",
-           .choices = {{"yes", "Yes", ""}, {"no", "No", ""}, {"not-sure", "Not sure", ""}}},
-          relevance_name, relevance_from_name, &R::relevant),
+      enum_field<R>({.name = "relevant",
+                     .label = "Relevant?",
+                     .kind = K::choice,
+                     .column = "relevant",
+                     .choices = relevance_choices()},
+                    relevance_name, relevance_from_name, &R::relevant),
       field<R>({.name = "reason", .label = "Why", .column = "reason"}, &R::reason),
   };
   return fields;
@@ -615,10 +569,7 @@ const Fields<Impact>& impact_fields() {
                      .label = "Impact",
                      .kind = K::choice,
                      .column = "rating",
-                     .choices = {{"unknown", "Unknown (not yet known)", ""},
-                                 {"positive", "Positive", ""},
-                                 {"neutral", "Neutral", ""},
-                                 {"negative", "Negative", ""}}},
+                     .choices = rating_choices()},
                     rating_name, rating_from_name, &R::rating),
       field<R>({.name = "evidence", .label = "Evidence", .column = "evidence"}, &R::evidence),
       field<R>({.name = "engagement",
@@ -680,9 +631,7 @@ const Fields<Action>& action_fields() {
                 .label = "Status",
                 .kind = K::choice,
                 .column = "status",
-                .choices = {{"open", "Open", ""},
-                            {"in-progress", "In progress", ""},
-                            {"done", "Done", ""}}},
+                .choices = action_status_choices()},
                &R::status),
   };
   return fields;

@@ -31,8 +31,10 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "equivalue/core/choices.hpp"
 #include "equivalue/core/model.hpp"
 
 namespace eqv {
@@ -45,12 +47,6 @@ enum class FieldKind {
   flag,     // yes or no
   choice,   // one of `choices`
   lines,    // a list of texts
-};
-
-struct FieldChoice {
-  std::string value;   // the name in the interchange format ("not-sure")
-  std::string label;   // what an officer reads ("Not sure")
-  std::string stored;  // the project file's spelling, when it differs from `value`
 };
 
 // When the JSON writer writes a field (the reader accepts it either way).
@@ -66,11 +62,13 @@ struct FieldInfo {
   std::string name;   // interchange name within its record: "proxy.value"
   std::string label;  // "Proxy (£)"
   FieldKind kind = FieldKind::text;
-  std::string column;                // project-file column; "" = kept in a table of its own
-  std::vector<FieldChoice> choices;  // allowed values, in the order they are offered
-  std::string refers_to;             // the record whose id it holds: "stakeholder", "segment"
-  bool required = false;             // an interchange file must give it
-  bool optional = false;             // may be absent ("" when absent)
+  std::string column;  // project-file column; "" = kept in a table of its own
+  ChoiceList choices;  // allowed values, in the order offered (core/choices.hpp)
+  // A value the project file spells differently: {"constant", "rate"}.
+  std::vector<std::pair<std::string, std::string>> stored_as;
+  std::string refers_to;  // the record whose id it holds: "stakeholder", "segment", "eqia_template"
+  bool required = false;  // an interchange file must give it
+  bool optional = false;  // may be absent ("" when absent)
   Written written = Written::always;
   bool bare = false;  // its nested object may be given as this one value ("proxy": 1200)
 
@@ -125,9 +123,6 @@ const Fields<Screening>& screening_fields();
 const Fields<Impact>& impact_fields();
 const Fields<Action>& action_fields();
 const Fields<WorkflowEvent>& workflow_event_fields();
-
-// The likelihood and severity scores an officer may give (0 = not yet scored).
-const std::vector<FieldChoice>& score_choices();
 
 template <typename Record>
 bool Field<Record>::written_for(const Record& r) const {
