@@ -359,16 +359,33 @@ void MainFrame::show_document(std::unique_ptr<ProjectDocument> doc, const std::s
   update_menus();
 }
 
+namespace {
+
+// Lists the fields of an imported file that were left out: in the status bar, and in a
+// message when `ask` (the user chose the file).
+void tell_ignored(wxFrame* frame, const Problems& ignored, bool ask) {
+  frame->SetStatusText(wxString::Format(_("%zu field(s) of the imported file were ignored"), ignored.size()), 0);
+  if (!ask) return;
+  std::string list;
+  for (const auto& p : ignored) list += p.path + "\n";
+  wxMessageBox(wxString::FromUTF8("Equivalue does not know these fields of the file, so they were left out of the "
+                                  "project:\n\n" + list),
+               _("Fields left out"), wxOK | wxICON_INFORMATION, frame);
+}
+
+}  // namespace
+
 bool MainFrame::open_path(const std::string& path, bool ask) {
   namespace fs = std::filesystem;
   std::unique_ptr<ProjectSink> sink;
+  Problems ignored;  // fields of the JSON file Equivalue does not know
   const bool ok = guarded(this, [&] {
     if (storage::has_sqlite_header(path)) {
       sink = open_project_file(path);
       return;
     }
     // A JSON file: import it into a new project file beside it.
-    Project project = storage::load_project_file(path);
+    Project project = storage::load_project_file(path, ignored);
     fs::path target = fs::path(path).replace_extension(".eqv");
     if (fs::exists(target)) {
       if (!ask) throw InputError(target.string() + " already exists; open it, or import the file under another name");
@@ -384,8 +401,10 @@ bool MainFrame::open_path(const std::string& path, bool ask) {
   if (!ok || !sink) return false;
   history_.AddFileToHistory(wxString::FromUTF8(sink->path().empty() ? path : sink->path()));
   show_document(std::make_unique<ProjectDocument>(std::move(sink)), path);
+  if (!ignored.empty()) tell_ignored(this, ignored, ask);
   return true;
 }
+
 
 void MainFrame::new_project() {
   wxFileDialog save(this, _("Create a project"), "", "project.eqv", _("Equivalue projects (*.eqv)|*.eqv"),
