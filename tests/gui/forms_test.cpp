@@ -11,6 +11,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "equivalue/core/fields.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -63,6 +65,25 @@ TEST(Forms, EveryFieldNameIsInItsModelTable) {
   EXPECT_NE(find_field(impact_fields(), "residual.severity"), nullptr);
   EXPECT_NE(find_field(project_settings_fields(), "flag_ratio"), nullptr);
   EXPECT_EQ(find_field(outcome_fields(), "dead_weight"), nullptr);
+}
+
+// The forms' field names are the registry's (equivalue/core/fields.hpp): with the test above,
+// every control in forms/*.xrc edits a field the registry describes.
+TEST(Forms, EveryFormFieldIsARegistryField) {
+  std::set<std::string> registry;
+  auto add = [&](const auto& fields, const std::string& prefix) {
+    for (const auto& f : fields) registry.insert(prefix + f.name);
+  };
+  add(eqv::project_settings_fields(), "");
+  add(eqv::change_fields(), "");
+  add(eqv::sroi_fields(), "sroi.");
+  add(eqv::outcome_fields(), "");
+  add(eqv::eqia_fields(), "");
+  add(eqv::impact_fields(), "");
+  for (const FormInfo& info : known_forms())
+    for (const auto& name : info.fields) EXPECT_TRUE(registry.count(name)) << name << " in " << info.resource;
+  // Each form field shows the registry's label.
+  EXPECT_EQ(find_field(outcome_fields(), "proxy.value")->label, eqv::find_field(eqv::outcome_fields(), "proxy.value")->label);
 }
 
 }  // namespace
