@@ -7,6 +7,8 @@ build_pkgs=(cmake g++ make pkg-config libboost-dev nlohmann-json3-dev libcli11-d
   libgtest-dev libtbb-dev)
 test_pkgs=(xvfb xauth x11-apps libreoffice-calc-nogui python3 python3-openpyxl poppler-utils
   sqlite3 python3-numpy python3-xlsxwriter python3-pandas time)
+# Published documents: the PDF (Chromium) and the accessibility check (axe-core via npm).
+test_pkgs+=(chromium nodejs npm)
 want=("${build_pkgs[@]}")
 [ "${1:-}" = "--with-tests" ] && want+=("${test_pkgs[@]}")
 missing=()

@@ -35,5 +35,6 @@ Command add_export_command(CLI::App& app);
 Command add_profile_command(CLI::App& app);
 Command add_cumulative_command(CLI::App& app);
 Command add_segments_command(CLI::App& app);
+Command add_publish_command(CLI::App& app);
 
 }  // namespace eqv::cli
