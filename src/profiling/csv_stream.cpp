@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 namespace eqv::profiling::detail {
 namespace {
@@ -30,6 +31,10 @@ File open_for_reading(const std::string& path) {
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) throw InputError(path + ": no such file; check the name and folder");
   if (fs::is_directory(status)) throw InputError(path + ": this is a folder, not a file; give the CSV file inside it");
+  // A pipe or device can be read only once and may end part way: the header and the rows
+  // are read separately, so only a file saved on disk will do.
+  if (!fs::is_regular_file(status))
+    throw InputError(path + ": this is not a file saved on disk (a pipe or device); save the data to a file and give that");
   File f(std::fopen(path.c_str(), "rb"));
   if (!f) throw InputError(path + ": cannot be read (check that you have permission to open it)");
   return f;
@@ -53,6 +58,20 @@ std::size_t last_record_end(std::string_view block) {
     }
   }
   return 0;
+}
+
+// Two columns of one name would leave it to chance which one is read. Columns without a
+// name (the empty ones spreadsheets leave at the end) may repeat.
+void refuse_repeated_names(const std::string& path, const std::vector<std::string>& names) {
+  std::unordered_map<std::string, std::size_t> first_column;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::string name = fold_name(names[i]);
+    if (name.empty()) continue;
+    const auto [seen, added] = first_column.emplace(std::move(name), i);
+    if (!added)
+      throw InputError(path + " line 1: the column name \"" + names[i] + "\" is given twice (columns " +
+                       std::to_string(seen->second + 1) + " and " + std::to_string(i + 1) + "); rename or remove one");
+  }
 }
 
 }  // namespace
@@ -204,6 +223,7 @@ CsvHeader read_csv_header(const std::string& path) {
     throw InputError(path + " line 1: " + splitter.error().value_or("the first line should name the columns"));
   CsvHeader header;
   for (const auto& field : record.fields) header.names.emplace_back(trim(field));
+  refuse_repeated_names(path, header.names);
   header.data_offset = offset + header_end;
   header.data_line = 1 + count_line_breaks(rest.substr(0, header_end));
   return header;

@@ -5,6 +5,7 @@
 #include "profiling_test_support.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 namespace eqv::profiling {
 namespace {
@@ -172,6 +173,34 @@ TEST(Malformed, MissingColumns) {
   TransactionColumns bad;
   bad.channel = "Route";
   EXPECT_THROW(detect_transaction_columns({"postcode", "channel"}, bad, "t.csv"), InputError);
+}
+
+// Which of two columns of one name would be read is left to chance, so the file is refused;
+// nameless columns (a spreadsheet's empty ones at the end) may repeat.
+TEST(Malformed, ColumnNamedTwice) {
+  TempDir dir;
+  const RunOutcome r = run(dir, "postcode,channel,Postcode\nAB1 2CD,web,AB1 2CF\n");
+  EXPECT_FALSE(r.result);
+  EXPECT_TRUE(mentions(r.error, "t.csv line 1:")) << r.error;
+  EXPECT_TRUE(mentions(r.error, "\"Postcode\" is given twice (columns 1 and 3)")) << r.error;
+  const RunOutcome blanks = run(dir, "postcode,channel,,\nAB1 2CD,web,,\n");
+  ASSERT_TRUE(blanks.result) << blanks.error;
+  EXPECT_EQ(blanks.result->matched, 1);
+  EXPECT_THROW(read_channel_costs(dir.write("c.csv", "channel,unit_cost,channel\nweb,0.15,web\n")), InputError);
+}
+
+// A named pipe is read once and may end part way (as a file on a share that drops); the
+// header and the rows are read separately, so it is refused rather than waited on.
+TEST(Malformed, APipeIsNotAFile) {
+  TempDir dir;
+  const std::string pipe = dir.file("pipe.csv");
+  ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+  try {
+    read_channel_costs(pipe);
+    FAIL() << "a pipe was read as a channel cost file";
+  } catch (const InputError& e) {
+    EXPECT_TRUE(mentions(e.what(), "pipe.csv: this is not a file saved on disk")) << e.what();
+  }
 }
 
 TEST(Malformed, FileMissingOrAFolder) {
