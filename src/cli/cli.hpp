@@ -36,5 +36,6 @@ Command add_profile_command(CLI::App& app);
 Command add_cumulative_command(CLI::App& app);
 Command add_segments_command(CLI::App& app);
 Command add_publish_command(CLI::App& app);
+Command add_server_command(CLI::App& app);
 
 }  // namespace eqv::cli

@@ -110,7 +110,7 @@ int run_calc(const CalcArgs& args) {
 Command add_calc_command(CLI::App& app) {
   auto args = std::make_shared<CalcArgs>();
   auto* cmd = app.add_subcommand("calc", "Calculate SROI results and affected groups for each service change");
-  cmd->add_option("FILE", args->file, "Project file (.json or .eqv)")->required();
+  cmd->add_option("FILE", args->file, "Project file (.json or .eqv), or register address postgresql://HOST/DB?project=NAME")->required();
   cmd->add_flag("--json", args->json, "Print the results as JSON");
   cmd->add_option("--change", args->change, "Only the service change with this id");
   cmd->add_option("--seed", args->seed, "Monte Carlo seed (same seed, same results)");

@@ -70,7 +70,7 @@ Command add_cumulative_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "cumulative", "Cumulative impact of all service changes: per characteristic and category, the changes rating "
                     "it negative and the people they touch");
-  cmd->add_option("FILE", args->file, "Project file (.json or .eqv)")->required();
+  cmd->add_option("FILE", args->file, "Project file (.json or .eqv), or register address postgresql://HOST/DB?project=NAME")->required();
   cmd->add_flag("--json", args->json, "Print the results as JSON");
   cmd->add_flag("--publish", args->publish,
                 "Apply disclosure control (the project's threshold) to the people counts, for publication");

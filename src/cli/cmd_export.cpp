@@ -54,7 +54,7 @@ Command add_export_command(CLI::App& app) {
   auto args = std::make_shared<ExportArgs>();
   auto* cmd = app.add_subcommand(
       "export", "Write an Excel workbook: the project register, or with --change the full workbook of one change");
-  cmd->add_option("FILE", args->file, "Project file (.json or .eqv)")->required();
+  cmd->add_option("FILE", args->file, "Project file (.json or .eqv), or register address postgresql://HOST/DB?project=NAME")->required();
   cmd->add_option("-o,--output", args->out, "Workbook to write (.xlsx)")->required();
   cmd->add_option("--change", args->change, "Export the workbook of the service change with this id");
   cmd->add_option("--seed", args->seed, "Monte Carlo seed (same seed, same results)");

@@ -2,6 +2,7 @@
 
 #include "equivalue/core/errors.hpp"
 #include "equivalue/storage/project_store.hpp"
+#include "equivalue/storage/register.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -23,6 +24,13 @@ struct ImportArgs {
 int run_import(const ImportArgs& args) {
   namespace fs = std::filesystem;
   const Project project = load_valid_project(args.file);
+  if (storage::is_register_address(args.output)) {
+    // The register refuses a project name it holds already, and writes all or nothing.
+    const auto store = storage::create_register_project(args.output, project);
+    std::cout << store->location() << ": imported " << project.changes.size() << " service change"
+              << (project.changes.size() == 1 ? "" : "s") << " from " << args.file << "\n";
+    return 0;
+  }
   std::error_code ec;
   const auto existing = fs::symlink_status(args.output, ec);
   if (fs::exists(existing)) {
@@ -56,9 +64,12 @@ int run_import(const ImportArgs& args) {
 
 Command add_import_command(CLI::App& app) {
   auto args = std::make_shared<ImportArgs>();
-  auto* cmd = app.add_subcommand("import", "Make a project file (.eqv) from an equivalue/1 JSON file");
-  cmd->add_option("FILE", args->file, "Project to import (.json)")->required();
-  cmd->add_option("-o,--output", args->output, "Project file to create (.eqv)")->required();
+  auto* cmd = app.add_subcommand("import", "Make a project file (.eqv), or a project in a shared register, from a "
+                                           "project (.json, .eqv or register address)");
+  cmd->add_option("FILE", args->file, "Project to import (.json, .eqv or postgresql://...?project=NAME)")->required();
+  cmd->add_option("-o,--output", args->output,
+                  "Project file to create (.eqv), or register address postgresql://HOST/DB?project=NAME")
+      ->required();
   cmd->add_flag("--force", args->force, "Replace the project file if it already exists");
   return [args] { return run_import(*args); };
 }

@@ -48,7 +48,7 @@ std::string today_utc() {
 Command add_validate_command(CLI::App& app) {
   auto file = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("validate", "Check a project (.json or .eqv) and list every problem");
-  cmd->add_option("FILE", *file, "Project file (.json or .eqv)")->required();
+  cmd->add_option("FILE", *file, "Project file (.json or .eqv), or register address postgresql://HOST/DB?project=NAME")->required();
   return [file] {
     const Project project = load_valid_project(*file);  // throws InputError listing every problem
     std::map<std::string, std::optional<EqiaTemplate>> templates;

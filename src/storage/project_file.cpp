@@ -3,6 +3,7 @@
 #include "equivalue/core/errors.hpp"
 #include "equivalue/interchange/json_format.hpp"
 #include "equivalue/storage/project_store.hpp"
+#include "equivalue/storage/register.hpp"
 
 #include <cctype>
 #include <filesystem>
@@ -43,6 +44,7 @@ Project load_project_file(const std::string& path) {
 }
 
 Project load_project_file(const std::string& path, Problems& ignored) {
+  if (is_register_address(path)) return read_register_project(path);
   // An .eqv project by its content (a project renamed .json still opens); a file named
   // .eqv is never read as JSON, so a damaged project gets the project file's messages.
   std::error_code ec;

@@ -13,7 +13,8 @@ namespace eqv::storage {
 // Reads the whole of a text file, refusing folders, missing and oversized files.
 std::string read_text_file(const std::string& path);
 
-// Reads a project from FILE, .eqv or .json (decided by the file's content, then its name).
+// Reads a project from FILE, .eqv or .json (decided by the file's content, then its name),
+// or from a register address (postgresql://host/db?project=NAME, see store.hpp).
 // Structure problems (bad JSON, wrong types) throw InputError with every problem listed;
 // the rules of the data are left to validate().
 Project load_project_file(const std::string& path);

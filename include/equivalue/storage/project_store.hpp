@@ -26,6 +26,7 @@
 #pragma once
 
 #include "equivalue/core/model.hpp"
+#include "equivalue/storage/store.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -36,18 +37,6 @@
 #include <vector>
 
 namespace eqv::storage {
-
-// One row of the audit trail: one field of one record, changed by one edit.
-struct AuditEntry {
-  std::int64_t id = 0;
-  std::string user;       // operating-system user name
-  std::string when;       // ISO 8601 UTC, "2026-11-22T11:34:15Z"
-  std::string what;       // the edit's description, "Edit deadweight of O1"
-  std::string record;     // "changes[C1].sroi.outcomes[O1]", "project", "settings"
-  std::string field;      // "deadweight"
-  std::string old_value;  // as text; empty when the record was added
-  std::string new_value;  // as text; empty when the record was removed
-};
 
 // The schema version this build writes (PRAGMA user_version).
 inline constexpr int kSchemaVersion = 2;
@@ -63,7 +52,7 @@ std::optional<std::string> editor_of(const std::string& path);
 // True when the file starts with SQLite's header "SQLite format 3\0".
 bool has_sqlite_header(const std::string& path);
 
-class ProjectStore {
+class ProjectStore final : public Store {
  public:
   // Creates a new project file at `path` holding `initial`. Throws InputError if the
   // file already exists or cannot be written.
@@ -75,14 +64,17 @@ class ProjectStore {
   // it open for editing.
   static std::unique_ptr<ProjectStore> open(const std::string& path);
 
-  ~ProjectStore();
+  ~ProjectStore() override;
   ProjectStore(const ProjectStore&) = delete;
   ProjectStore& operator=(const ProjectStore&) = delete;
 
   const std::string& path() const;
-  bool read_only() const;
-  const std::string& read_only_reason() const;  // empty when editable
-  const Project& project() const;
+  std::string location() const override { return path(); }
+  bool read_only() const override;
+  const std::string& read_only_reason() const override;  // empty when editable
+  const Project& project() const override;
+  // The operating-system login, holding every role.
+  Identity identity() const override;
 
   // Applies one edit to the project and commits it at once in its own transaction, with
   // one audit row per changed field. `what` describes the edit for the audit trail.
@@ -90,10 +82,10 @@ class ProjectStore {
   // else since it was read (the view is then reloaded; make the edit again).
   // An edit that changes nothing writes nothing. If the edit function throws, nothing
   // is written and the project is unchanged.
-  void update(const std::function<void(Project&)>& edit, const std::string& what = {});
+  void update(const std::function<void(Project&)>& edit, const std::string& what = {}) override;
 
   // The audit trail, newest first.
-  std::vector<AuditEntry> audit(std::size_t limit = 1000) const;
+  std::vector<AuditEntry> audit(std::size_t limit = 1000) const override;
 
   // Project settings (for example the screen layout or the last Monte Carlo seed),
   // stored in the file and audited like any other change.
