@@ -8,7 +8,7 @@ build_pkgs=(cmake g++ make pkg-config libboost-dev nlohmann-json3-dev libcli11-d
 test_pkgs=(xvfb xauth x11-apps libreoffice-calc-nogui python3 python3-openpyxl poppler-utils
   sqlite3 python3-numpy python3-xlsxwriter python3-pandas time)
 # Published documents: the PDF (Chromium) and the accessibility check (axe-core via npm).
-test_pkgs+=(chromium nodejs npm)
+test_pkgs+=(chromium nodejs)
 # The shared register's tests start their own PostgreSQL server.
 test_pkgs+=(postgresql-15 postgresql-client-15)
 want=("${build_pkgs[@]}")
@@ -17,6 +17,9 @@ missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm: Debian's own package, unless the installed Node.js already carries npm (some Node.js
+# builds do, and refuse Debian's npm beside them).
+if [ "${1:-}" = "--with-tests" ] && ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
