@@ -22,8 +22,8 @@ using Command = std::function<int()>;
 // JSON file that was ignored because Equivalue does not know it.
 Project load_project(const std::string& path);
 
-// Reads a project from FILE (.json or .eqv) as load_project() does, validates it and throws InputError listing
-// every problem, each prefixed with the file name.
+// Reads a project from FILE (.json or .eqv) as load_project() does, validates it and throws
+// InputError listing every problem, each prefixed with the file name.
 Project load_valid_project(const std::string& path);
 
 // Each adds its subcommand to `app` and returns what runs when it is chosen.

@@ -36,12 +36,15 @@ int run_cumulative(const CumulativeArgs& args) {
     return 0;
   }
   std::cout << project.project.name << "\n";
-  std::cout << "Cumulative impact: " << c.changes << " service change" << (c.changes == 1 ? "" : "s") << ", "
-            << c.changes_assessed << " with an equality impact assessment\n\n";
+  std::cout << "Cumulative impact: " << c.changes << " service change"
+            << (c.changes == 1 ? "" : "s") << ", " << c.changes_assessed
+            << " with an equality impact assessment\n\n";
   std::size_t width = 24;
-  for (const auto& r : c.rows) width = std::max(width, r.characteristic.size() + r.category.size() + 5);
-  std::cout << std::left << std::setw(static_cast<int>(width)) << "Characteristic / category" << std::right
-            << std::setw(8) << "Changes" << std::setw(16) << "People touched" << "  Rated negative by\n";
+  for (const auto& r : c.rows)
+    width = std::max(width, r.characteristic.size() + r.category.size() + 5);
+  std::cout << std::left << std::setw(static_cast<int>(width)) << "Characteristic / category"
+            << std::right << std::setw(8) << "Changes" << std::setw(16) << "People touched"
+            << "  Rated negative by\n";
   for (const auto& r : c.rows) {
     std::string people = "no figures";
     if (r.has_people) {
@@ -50,15 +53,20 @@ int run_cumulative(const CumulativeArgs& args) {
       if (!r.changes_without_figures.empty()) people += "*";
     }
     const std::string label = r.characteristic + (r.category.empty() ? "" : " / " + r.category);
-    std::cout << std::left << std::setw(static_cast<int>(width)) << label << std::right << std::setw(8) << r.count()
-              << std::setw(16) << people << "  " << joined(r.changes) << "\n";
+    std::cout << std::left << std::setw(static_cast<int>(width)) << label << std::right
+              << std::setw(8) << r.count() << std::setw(16) << people << "  " << joined(r.changes)
+              << "\n";
   }
-  const bool any_without = std::any_of(c.rows.begin(), c.rows.end(),
-                                       [](const CumulativeRow& r) { return !r.changes_without_figures.empty(); });
+  const bool any_without = std::any_of(c.rows.begin(), c.rows.end(), [](const CumulativeRow& r) {
+    return !r.changes_without_figures.empty();
+  });
   if (any_without)
-    std::cout << "\n* some of these changes name no affected segments, so their people are not counted\n";
-  std::cout << "\nPeople touched: the people in each category that the changes rating the characteristic negative\n"
-               "affect, added up over those changes (one person touched by two changes counts twice).\n";
+    std::cout
+        << "\n* some of these changes name no affected segments, so their people are not counted\n";
+  std::cout
+      << "\nPeople touched: the people in each category that the changes rating the characteristic "
+         "negative\n"
+         "affect, added up over those changes (one person touched by two changes counts twice).\n";
   if (args.publish) std::cout << disclosure_statement(threshold) << "\n";
   return 0;
 }
@@ -67,13 +75,18 @@ int run_cumulative(const CumulativeArgs& args) {
 
 Command add_cumulative_command(CLI::App& app) {
   auto args = std::make_shared<CumulativeArgs>();
-  auto* cmd = app.add_subcommand(
-      "cumulative", "Cumulative impact of all service changes: per characteristic and category, the changes rating "
-                    "it negative and the people they touch");
-  cmd->add_option("FILE", args->file, "Project file (.json or .eqv), or register address postgresql://HOST/DB?project=NAME")->required();
+  auto* cmd = app.add_subcommand("cumulative",
+                                 "Cumulative impact of all service changes: per characteristic and "
+                                 "category, the changes rating "
+                                 "it negative and the people they touch");
+  cmd->add_option(
+         "FILE", args->file,
+         "Project file (.json or .eqv), or register address postgresql://HOST/DB?project=NAME")
+      ->required();
   cmd->add_flag("--json", args->json, "Print the results as JSON");
-  cmd->add_flag("--publish", args->publish,
-                "Apply disclosure control (the project's threshold) to the people counts, for publication");
+  cmd->add_flag(
+      "--publish", args->publish,
+      "Apply disclosure control (the project's threshold) to the people counts, for publication");
   return [args] { return run_cumulative(*args); };
 }
 

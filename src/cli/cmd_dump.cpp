@@ -13,7 +13,10 @@ namespace eqv::cli {
 Command add_dump_command(CLI::App& app) {
   auto file = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("dump", "Print a project (.eqv or .json) as equivalue/1 JSON");
-  cmd->add_option("FILE", *file, "Project file (.eqv or .json), or register address postgresql://HOST/DB?project=NAME")->required();
+  cmd->add_option(
+         "FILE", *file,
+         "Project file (.eqv or .json), or register address postgresql://HOST/DB?project=NAME")
+      ->required();
   return [file] {
     // No validation: a draft with problems still dumps, so that it can be put right.
     std::cout << write_project_json(load_project(*file));

@@ -30,8 +30,10 @@ int run_export(const ExportArgs& args) {
   const auto folder = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
   std::error_code ec;
   if (!std::filesystem::is_directory(folder, ec))
-    throw InputError(args.out + ": the folder " + folder.string() + " does not exist; create it or choose another");
-  if (std::filesystem::is_directory(out, ec)) throw InputError(args.out + ": this is a folder; give a file name ending .xlsx");
+    throw InputError(args.out + ": the folder " + folder.string() +
+                     " does not exist; create it or choose another");
+  if (std::filesystem::is_directory(out, ec))
+    throw InputError(args.out + ": this is a folder; give a file name ending .xlsx");
 
   workbook::ExportOptions options;
   options.source_name = std::filesystem::path(args.file).filename().string();
@@ -52,13 +54,19 @@ int run_export(const ExportArgs& args) {
 
 Command add_export_command(CLI::App& app) {
   auto args = std::make_shared<ExportArgs>();
-  auto* cmd = app.add_subcommand(
-      "export", "Write an Excel workbook: the project register, or with --change the full workbook of one change");
-  cmd->add_option("FILE", args->file, "Project file (.json or .eqv), or register address postgresql://HOST/DB?project=NAME")->required();
+  auto* cmd = app.add_subcommand("export",
+                                 "Write an Excel workbook: the project register, or with --change "
+                                 "the full workbook of one change");
+  cmd->add_option(
+         "FILE", args->file,
+         "Project file (.json or .eqv), or register address postgresql://HOST/DB?project=NAME")
+      ->required();
   cmd->add_option("-o,--output", args->out, "Workbook to write (.xlsx)")->required();
-  cmd->add_option("--change", args->change, "Export the workbook of the service change with this id");
+  cmd->add_option("--change", args->change,
+                  "Export the workbook of the service change with this id");
   cmd->add_option("--seed", args->seed, "Monte Carlo seed (same seed, same results)");
-  cmd->add_option("--draws", args->draws, "Monte Carlo draws (default 10000)")->check(CLI::Range(1, 10'000'000));
+  cmd->add_option("--draws", args->draws, "Monte Carlo draws (default 10000)")
+      ->check(CLI::Range(1, 10'000'000));
   return [args] { return run_export(*args); };
 }
 

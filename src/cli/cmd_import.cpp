@@ -35,13 +35,16 @@ int run_import(const ImportArgs& args) {
   const auto existing = fs::symlink_status(args.output, ec);
   if (fs::exists(existing)) {
     if (fs::is_directory(existing))
-      throw InputError(args.output + ": this is a folder; give the name of the project file to create, such as "
-                                     "project.eqv");
+      throw InputError(args.output +
+                       ": this is a folder; give the name of the project file to create, such as "
+                       "project.eqv");
     if (!args.force)
-      throw InputError(args.output + ": already exists; choose another name, or add --force to replace it");
+      throw InputError(args.output +
+                       ": already exists; choose another name, or add --force to replace it");
     // Replacing a project someone is editing would send their next changes nowhere.
     if (const auto editor = storage::editor_of(args.output))
-      throw InputError(args.output + ": " + *editor + " has it open for editing; close it there before replacing it");
+      throw InputError(args.output + ": " + *editor +
+                       " has it open for editing; close it there before replacing it");
   }
   // Build the project under a temporary name beside the target and rename it into place
   // only when complete, so a failed import leaves nothing behind.
@@ -64,11 +67,16 @@ int run_import(const ImportArgs& args) {
 
 Command add_import_command(CLI::App& app) {
   auto args = std::make_shared<ImportArgs>();
-  auto* cmd = app.add_subcommand("import", "Make a project file (.eqv), or a project in a shared register, from a "
-                                           "project (.json, .eqv or register address)");
-  cmd->add_option("FILE", args->file, "Project to import (.json, .eqv or postgresql://...?project=NAME)")->required();
-  cmd->add_option("-o,--output", args->output,
-                  "Project file to create (.eqv), or register address postgresql://HOST/DB?project=NAME")
+  auto* cmd =
+      app.add_subcommand("import",
+                         "Make a project file (.eqv), or a project in a shared register, from a "
+                         "project (.json, .eqv or register address)");
+  cmd->add_option("FILE", args->file,
+                  "Project to import (.json, .eqv or postgresql://...?project=NAME)")
+      ->required();
+  cmd->add_option(
+         "-o,--output", args->output,
+         "Project file to create (.eqv), or register address postgresql://HOST/DB?project=NAME")
       ->required();
   cmd->add_flag("--force", args->force, "Replace the project file if it already exists");
   return [args] { return run_import(*args); };

@@ -79,16 +79,21 @@ Project load_segments(const std::string& path) {
     project = load_project(path);
   }
   if (project.segments.items.empty())
-    throw InputError(path + ": has no segments; the profile compares transactions with the segments' populations");
+    throw InputError(
+        path +
+        ": has no segments; the profile compares transactions with the segments' populations");
   return project;
 }
 
 // templates/channels/socitm-2012.csv from the first template directory holding it.
 profiling::ChannelCosts default_costs() {
   for (const auto& dir : template_directories())
-    if (std::filesystem::exists(dir / "channels" / "socitm-2012.csv")) return profiling::default_channel_costs(dir.string());
-  throw InputError("the default channel costs (templates/channels/socitm-2012.csv) were not found; give a cost file "
-                   "with --channel-costs");
+    if (std::filesystem::exists(dir / "channels" / "socitm-2012.csv"))
+      return profiling::default_channel_costs(dir.string());
+  throw InputError(
+      "the default channel costs (templates/channels/socitm-2012.csv) were not found; give a cost "
+      "file "
+      "with --channel-costs");
 }
 
 Decimal decimal_option(const std::string& text, const char* option) {
@@ -117,30 +122,44 @@ void check_add_options(const ProfileArgs& args) {
   const bool adding = !args.add_to_change.empty() || !args.write_project.empty();
   if (!adding) {
     if (!args.outcome_id.empty() || !args.stakeholder.empty() || args.duration != 1 || args.force)
-      throw InputError("--outcome-id, --stakeholder, --duration and --force only apply when adding the channel swap "
-                       "to a service change: give --add-to-change ID and --write-project OUT.json too");
+      throw InputError(
+          "--outcome-id, --stakeholder, --duration and --force only apply when adding the channel "
+          "swap "
+          "to a service change: give --add-to-change ID and --write-project OUT.json too");
     return;
   }
   if (args.add_to_change.empty())
-    throw InputError("--write-project needs --add-to-change ID: say which service change the channel-swap saving "
-                     "is added to");
+    throw InputError(
+        "--write-project needs --add-to-change ID: say which service change the channel-swap "
+        "saving "
+        "is added to");
   if (args.write_project.empty())
-    throw InputError("--add-to-change needs --write-project OUT.json: the project with the new outcome is written "
-                     "there (the input file is left as it is)");
+    throw InputError(
+        "--add-to-change needs --write-project OUT.json: the project with the new outcome is "
+        "written "
+        "there (the input file is left as it is)");
   if (args.swap_segments.empty() || args.swap_share.empty())
-    throw InputError("--add-to-change needs a channel swap to add: give --swap-segments (e.g. 1,8) and --swap-share "
-                     "(e.g. 0.2)");
+    throw InputError(
+        "--add-to-change needs a channel swap to add: give --swap-segments (e.g. 1,8) and "
+        "--swap-share "
+        "(e.g. 0.2)");
   if (is_csv(args.segments))
-    throw InputError("--add-to-change needs --segments to name the project (.json or .eqv) that holds the service "
-                     "change; " + args.segments + " is a segments CSV, which has no service changes");
+    throw InputError(
+        "--add-to-change needs --segments to name the project (.json or .eqv) that holds the "
+        "service "
+        "change; " +
+        args.segments + " is a segments CSV, which has no service changes");
   if (lower(std::filesystem::path(args.write_project).extension().string()) != ".json")
-    throw InputError("--write-project " + args.write_project + ": the project is written as equivalue/1 JSON, so "
+    throw InputError("--write-project " + args.write_project +
+                     ": the project is written as equivalue/1 JSON, so "
                      "give a name ending .json (make an .eqv from it with `equivalue-cli import`)");
   if (std::filesystem::exists(args.write_project) && !args.force) {
     if (same_file(args.write_project, args.segments))
-      throw InputError("--write-project " + args.write_project + " is the input project itself; give another file "
+      throw InputError("--write-project " + args.write_project +
+                       " is the input project itself; give another file "
                        "name, or add --force to replace the input");
-    throw InputError("--write-project " + args.write_project + " already exists; give another file name, or add "
+    throw InputError("--write-project " + args.write_project +
+                     " already exists; give another file name, or add "
                      "--force to replace it");
   }
 }
@@ -155,25 +174,31 @@ std::string saving_stakeholder(ServiceChange& change, const ProfileArgs& args, b
       if (s.id == args.stakeholder) return s.id;
     std::string ids;
     for (const auto& s : list) ids += (ids.empty() ? "" : ", ") + s.id;
-    throw InputError("--stakeholder: service change " + change.id + " has no stakeholder with the id \"" +
-                     args.stakeholder + "\"" + (ids.empty() ? "" : " (its stakeholders: " + ids + ")") +
+    throw InputError("--stakeholder: service change " + change.id +
+                     " has no stakeholder with the id \"" + args.stakeholder + "\"" +
+                     (ids.empty() ? "" : " (its stakeholders: " + ids + ")") +
                      "; give one of them, or leave --stakeholder out to use the council");
   }
   for (const auto& s : list)
-    if (lower(s.id) == "council" || lower(s.name) == "council" || lower(s.name) == "the council") return s.id;
+    if (lower(s.id) == "council" || lower(s.name) == "council" || lower(s.name) == "the council")
+      return s.id;
   created = true;
   list.push_back({"council", "Council", ""});
   return "council";
 }
 
-std::string free_outcome_id(const Sroi& sroi, const ProfileArgs& args, const std::string& change_id) {
+std::string free_outcome_id(const Sroi& sroi, const ProfileArgs& args,
+                            const std::string& change_id) {
   auto taken = [&](const std::string& id) {
-    return std::any_of(sroi.outcomes.begin(), sroi.outcomes.end(), [&](const Outcome& o) { return o.id == id; });
+    return std::any_of(sroi.outcomes.begin(), sroi.outcomes.end(),
+                       [&](const Outcome& o) { return o.id == id; });
   };
   if (!args.outcome_id.empty()) {
     if (taken(args.outcome_id))
-      throw InputError("--outcome-id: service change " + change_id + " already has an outcome \"" + args.outcome_id +
-                       "\"; choose another id, or leave --outcome-id out for the next free SWAP id");
+      throw InputError(
+          "--outcome-id: service change " + change_id + " already has an outcome \"" +
+          args.outcome_id +
+          "\"; choose another id, or leave --outcome-id out for the next free SWAP id");
     return args.outcome_id;
   }
   for (int n = 1;; ++n)
@@ -183,7 +208,8 @@ std::string free_outcome_id(const Sroi& sroi, const ProfileArgs& args, const std
 // Records the digital-exclusion prompt in the screening of each flagged characteristic (age,
 // disability), beside any reason already there. Relevance is left to the officer; a
 // characteristic not yet screened is screened "not sure". Returns the characteristics touched.
-std::vector<std::string> record_exclusion_prompt(Eqia& eqia, const profiling::ChannelSwapResult& swap,
+std::vector<std::string> record_exclusion_prompt(Eqia& eqia,
+                                                 const profiling::ChannelSwapResult& swap,
                                                  const std::string& outcome_id) {
   const std::string note = "Channel swap (outcome " + outcome_id + "): " + swap.prompt;
   std::vector<std::string> touched;
@@ -214,7 +240,8 @@ std::string write_temp(const std::string& path, const std::string& text) {
   const std::string temp = path + ".part";
   std::ofstream out(temp, std::ios::binary | std::ios::trunc);
   if (!out)
-    throw InputError("--write-project " + path + ": cannot be written; check the folder exists and can be written to");
+    throw InputError("--write-project " + path +
+                     ": cannot be written; check the folder exists and can be written to");
   out << text;
   out.flush();
   if (!out) {
@@ -236,13 +263,15 @@ struct AddedSwap {
   std::string eqia_note;  // what happened to the EqIA, when the swap raised a prompt
 };
 
-AddedSwap add_swap_to_change(const Project& input, const ProfileArgs& args, const profiling::ChannelSwapResult& swap) {
+AddedSwap add_swap_to_change(const Project& input, const ProfileArgs& args,
+                             const profiling::ChannelSwapResult& swap) {
   AddedSwap added;
   added.project = input;
   auto change = std::find_if(added.project.changes.begin(), added.project.changes.end(),
                              [&](const ServiceChange& c) { return c.id == args.add_to_change; });
   if (change == added.project.changes.end())  // checked before the transactions were read
-    throw InputError("--add-to-change: no service change has the id \"" + args.add_to_change + "\"");
+    throw InputError("--add-to-change: no service change has the id \"" + args.add_to_change +
+                     "\"");
   const ProjectSettings& settings = added.project.project;
   const SroiResult before = calculate_core(change->sroi, settings);
   added.ratio_before = before.ratio;
@@ -250,7 +279,8 @@ AddedSwap add_swap_to_change(const Project& input, const ProfileArgs& args, cons
 
   added.outcome_id = free_outcome_id(change->sroi, args, change->id);
   added.stakeholder = saving_stakeholder(*change, args, added.stakeholder_created);
-  Outcome outcome = profiling::channel_swap_outcome(swap, added.outcome_id, added.stakeholder, args.duration);
+  Outcome outcome =
+      profiling::channel_swap_outcome(swap, added.outcome_id, added.stakeholder, args.duration);
   // Money entered into a project is held in pence.
   outcome.proxy.value = round_half_away(outcome.proxy.value, kMoneyPlaces);
   added.proxy = outcome.proxy.value;
@@ -261,15 +291,19 @@ AddedSwap add_swap_to_change(const Project& input, const ProfileArgs& args, cons
       change->eqia.emplace();
       change->eqia->template_name = settings.jurisdiction;
       const auto touched = record_exclusion_prompt(*change->eqia, swap, added.outcome_id);
-      added.eqia_note = "Change " + change->id + " had no EqIA: a draft was started, with this prompt in the "
-                        "screening of " + joined(touched) + ".";
+      added.eqia_note = "Change " + change->id +
+                        " had no EqIA: a draft was started, with this prompt in the "
+                        "screening of " +
+                        joined(touched) + ".";
     } else if (is_editable(*change->eqia)) {
       const auto touched = record_exclusion_prompt(*change->eqia, swap, added.outcome_id);
-      added.eqia_note = "Added to the EqIA of change " + change->id + " (" + status_name(change->eqia->status) +
+      added.eqia_note = "Added to the EqIA of change " + change->id + " (" +
+                        status_name(change->eqia->status) +
                         "): this prompt is in the screening of " + joined(touched) + ".";
     } else {
-      added.eqia_note = "The EqIA of change " + change->id + " is " + status_name(change->eqia->status) +
-                        ", so it was left unchanged: record this prompt in a new version of the assessment.";
+      added.eqia_note =
+          "The EqIA of change " + change->id + " is " + status_name(change->eqia->status) +
+          ", so it was left unchanged: record this prompt in a new version of the assessment.";
     }
   }
 
@@ -279,36 +313,42 @@ AddedSwap add_swap_to_change(const Project& input, const ProfileArgs& args, cons
 
   Problems problems = validate(added.project);
   if (!problems.empty()) {
-    for (auto& p : problems) p.path = p.path.empty() ? args.write_project : args.write_project + ": " + p.path;
-    const std::string message = "the project with the channel swap added has " + std::to_string(problems.size()) +
+    for (auto& p : problems)
+      p.path = p.path.empty() ? args.write_project : args.write_project + ": " + p.path;
+    const std::string message = "the project with the channel swap added has " +
+                                std::to_string(problems.size()) +
                                 " problem(s) to put right; nothing was written";
     throw InputError(message, std::move(problems));
   }
   return added;
 }
 
-void print_added(std::ostream& out, const AddedSwap& added, const profiling::ChannelSwapResult& swap,
-                 const ProfileArgs& args) {
+void print_added(std::ostream& out, const AddedSwap& added,
+                 const profiling::ChannelSwapResult& swap, const ProfileArgs& args) {
   out << "\nChannel swap added to service change " << args.add_to_change << "\n";
   out << "  Saving per year             £" << to_grouped(swap.yearly_saving, kMoneyPlaces) << "\n";
   out << "  Outcome added               " << added.outcome_id << " (fiscal, cashable: 1 x £"
       << to_grouped(added.proxy, kMoneyPlaces) << " a year for " << args.duration
       << (args.duration == 1 ? " year" : " years") << ")\n";
-  out << "  Stakeholder                 " << added.stakeholder << (added.stakeholder_created ? " (added)" : "") << "\n";
+  out << "  Stakeholder                 " << added.stakeholder
+      << (added.stakeholder_created ? " (added)" : "") << "\n";
   out << "  Present value before        £" << to_grouped(added.pv_before, kMoneyPlaces) << "\n";
   out << "  Present value after         £" << to_grouped(added.pv_after, kMoneyPlaces) << "\n";
   out << "  SROI ratio before           " << ratio_text(added.ratio_before) << "\n";
   out << "  SROI ratio after            " << ratio_text(added.ratio_after) << "\n";
   if (swap.exclusion_prompt) out << swap.prompt << "\n" << added.eqia_note << "\n";
-  out << "Wrote " << args.write_project << ". The new outcome has no deadweight, displacement or attribution "
+  out << "Wrote " << args.write_project
+      << ". The new outcome has no deadweight, displacement or attribution "
       << "yet: set them before relying on the ratio.\n";
 }
 
 int run_profile(const ProfileArgs& args) {
   check_add_options(args);
   if (args.json && args.publish)
-    throw InputError("--json prints the analyst's view without disclosure control, so it cannot be combined with "
-                     "--publish; use --publish (text) or -o OUT.xlsx for anything to be shared");
+    throw InputError(
+        "--json prints the analyst's view without disclosure control, so it cannot be combined "
+        "with "
+        "--publish; use --publish (text) or -o OUT.xlsx for anything to be shared");
   const Project project = load_segments(args.segments);
   const SegmentScheme& scheme = project.segments;
   const bool adding = !args.add_to_change.empty();
@@ -316,23 +356,28 @@ int run_profile(const ProfileArgs& args) {
     // A project that is already wrong is refused before the transactions are read.
     Problems problems = validate(project);
     if (!problems.empty()) {
-      for (auto& p : problems) p.path = p.path.empty() ? args.segments : args.segments + ": " + p.path;
-      const std::string message = args.segments + ": " + std::to_string(problems.size()) +
-                                  " problem(s) to put right before a channel swap can be added; nothing was written";
+      for (auto& p : problems)
+        p.path = p.path.empty() ? args.segments : args.segments + ": " + p.path;
+      const std::string message =
+          args.segments + ": " + std::to_string(problems.size()) +
+          " problem(s) to put right before a channel swap can be added; nothing was written";
       throw InputError(message, std::move(problems));
     }
     if (!project.find_change(args.add_to_change)) {
       std::string ids;
       for (const auto& c : project.changes) ids += (ids.empty() ? "" : ", ") + c.id;
-      throw InputError("--add-to-change: " + args.segments + " has no service change with the id \"" +
-                       args.add_to_change + "\"" +
-                       (ids.empty() ? std::string(" (it has no service changes)") : " (its changes: " + ids + ")"));
+      throw InputError("--add-to-change: " + args.segments +
+                       " has no service change with the id \"" + args.add_to_change + "\"" +
+                       (ids.empty() ? std::string(" (it has no service changes)")
+                                    : " (its changes: " + ids + ")"));
     }
   }
 
-  profiling::ChannelCosts costs = args.channel_costs.empty() ? default_costs()
-                                                             : profiling::read_channel_costs(args.channel_costs);
-  profiling::apply_cost_overrides(costs, project.project.channel_costs, "project setting (" + args.segments + ")");
+  profiling::ChannelCosts costs = args.channel_costs.empty()
+                                      ? default_costs()
+                                      : profiling::read_channel_costs(args.channel_costs);
+  profiling::apply_cost_overrides(costs, project.project.channel_costs,
+                                  "project setting (" + args.segments + ")");
 
   profiling::LookupOptions lookup_options;
   const auto level = profiling::segment_level_from_name(args.level);
@@ -340,7 +385,8 @@ int run_profile(const ProfileArgs& args) {
   lookup_options.level = *level;
   lookup_options.segment_column = args.segment_column;
   lookup_options.threads = args.threads;
-  const profiling::AreaLookup lookup = profiling::load_lookups(args.lookups, scheme, lookup_options);
+  const profiling::AreaLookup lookup =
+      profiling::load_lookups(args.lookups, scheme, lookup_options);
 
   profiling::ProfileOptions options;
   options.columns = args.columns;
@@ -362,7 +408,8 @@ int run_profile(const ProfileArgs& args) {
 
   const int threshold = args.threshold > 0 ? args.threshold : project.project.disclosure_threshold;
   // Everything is worked out before anything is written, so bad input writes nothing.
-  const profiling::PublishedProfile published = profiling::publish_profile(profile, std::max(1, threshold));
+  const profiling::PublishedProfile published =
+      profiling::publish_profile(profile, std::max(1, threshold));
   std::optional<AddedSwap> added;
   std::string project_temp;
   if (adding) {
@@ -394,8 +441,9 @@ int run_profile(const ProfileArgs& args) {
   } else {
     // The analyst's view: nothing hidden, and said so.
     profiling::PublishedProfile all = profiling::publish_profile(profile, 1);
-    all.statement = "Analyst's view: counts are not disclosure-controlled. Use --publish or -o OUT.xlsx for "
-                    "anything shared outside the team.";
+    all.statement =
+        "Analyst's view: counts are not disclosure-controlled. Use --publish or -o OUT.xlsx for "
+        "anything shared outside the team.";
     std::cout << profiling::published_profile_text(all, profile);
     if (!profile.unpriced_channels.empty()) {
       std::cout << "Channels without a unit cost (left out of the cost):";
@@ -403,15 +451,17 @@ int run_profile(const ProfileArgs& args) {
       std::cout << "\n";
     }
     if (swap) {
-      std::cout << "\nChannel swap: " << to_fixed(swap->swap.share * 100, 1) << "% of contacts moved to "
-                << swap->swap.to << ", " << to_grouped(swap->moved, 0) << " contacts a year, saving £"
-                << to_grouped(swap->yearly_saving, kMoneyPlaces) << " a year\n";
+      std::cout << "\nChannel swap: " << to_fixed(swap->swap.share * 100, 1)
+                << "% of contacts moved to " << swap->swap.to << ", " << to_grouped(swap->moved, 0)
+                << " contacts a year, saving £" << to_grouped(swap->yearly_saving, kMoneyPlaces)
+                << " a year\n";
       if (swap->exclusion_prompt && !added) std::cout << swap->prompt << "\n";
     }
   }
   // With --json the summary goes to the error stream, so standard output stays JSON.
   if (added) print_added(args.json ? std::cerr : std::cout, *added, *swap, args);
-  if (!args.output.empty()) std::cerr << "Wrote " << args.output << " (disclosure control applied)\n";
+  if (!args.output.empty())
+    std::cerr << "Wrote " << args.output << " (disclosure control applied)\n";
   return 0;
 }
 
@@ -419,49 +469,76 @@ int run_profile(const ProfileArgs& args) {
 
 Command add_profile_command(CLI::App& app) {
   auto args = std::make_shared<ProfileArgs>();
-  auto* cmd = app.add_subcommand("profile", "Profile service transactions by segment, with costs and a channel swap");
-  cmd->add_option("--transactions", args->transactions, "Transactions CSV: one row per contact")->required();
+  auto* cmd = app.add_subcommand(
+      "profile", "Profile service transactions by segment, with costs and a channel swap");
+  cmd->add_option("--transactions", args->transactions, "Transactions CSV: one row per contact")
+      ->required();
   cmd->add_option("--lookup", args->lookups,
-                  "Lookup CSV: postcode -> oa21cd (pcds,oa21cd) and/or oa21cd -> segment (oa21cd,supergroup); "
+                  "Lookup CSV: postcode -> oa21cd (pcds,oa21cd) and/or oa21cd -> segment "
+                  "(oa21cd,supergroup); "
                   "give once or twice")
       ->required()
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  cmd->add_option("--segments", args->segments, "Project (.json or .eqv) or segments CSV giving the segments")->required();
-  cmd->add_flag("--json", args->json, "Print the profile as JSON (the analyst's view, not disclosure-controlled)");
+  cmd->add_option("--segments", args->segments,
+                  "Project (.json or .eqv) or segments CSV giving the segments")
+      ->required();
+  cmd->add_flag("--json", args->json,
+                "Print the profile as JSON (the analyst's view, not disclosure-controlled)");
   cmd->add_flag("--publish", args->publish, "Print the profile with disclosure control applied");
-  cmd->add_option("-o,--output", args->output, "Write the profile, disclosure-controlled, to an .xlsx workbook");
-  cmd->add_option("--postcode-column", args->columns.postcode, "Transactions column holding the postcode");
-  cmd->add_option("--area-column", args->columns.area, "Transactions column holding the output-area code");
-  cmd->add_option("--channel-column", args->columns.channel, "Transactions column holding the channel");
-  cmd->add_option("--service-column", args->columns.service, "Transactions column holding the service");
+  cmd->add_option("-o,--output", args->output,
+                  "Write the profile, disclosure-controlled, to an .xlsx workbook");
+  cmd->add_option("--postcode-column", args->columns.postcode,
+                  "Transactions column holding the postcode");
+  cmd->add_option("--area-column", args->columns.area,
+                  "Transactions column holding the output-area code");
+  cmd->add_option("--channel-column", args->columns.channel,
+                  "Transactions column holding the channel");
+  cmd->add_option("--service-column", args->columns.service,
+                  "Transactions column holding the service");
   cmd->add_option("--date-column", args->columns.date, "Transactions column holding the date");
-  cmd->add_option("--customer-column", args->columns.customer, "Transactions column holding the customer id");
-  cmd->add_flag("--match-by-area", args->match_by_area, "Match by the output-area column even when postcodes are present");
-  cmd->add_option("--level", args->level, "Segment level in the lookup: supergroup, group, subgroup or automatic");
-  cmd->add_option("--segment-column", args->segment_column, "Lookup column holding the segment code");
+  cmd->add_option("--customer-column", args->columns.customer,
+                  "Transactions column holding the customer id");
+  cmd->add_flag("--match-by-area", args->match_by_area,
+                "Match by the output-area column even when postcodes are present");
+  cmd->add_option("--level", args->level,
+                  "Segment level in the lookup: supergroup, group, subgroup or automatic");
+  cmd->add_option("--segment-column", args->segment_column,
+                  "Lookup column holding the segment code");
   cmd->add_option("--service", args->service, "Only transactions of this service");
   cmd->add_option("--channel-costs", args->channel_costs,
-                  "Channel cost CSV (channel,unit_cost,aliases,source); default templates/channels/socitm-2012.csv");
-  cmd->add_option("--threshold", args->threshold, "Disclosure threshold (default: the project's, else 10)")
+                  "Channel cost CSV (channel,unit_cost,aliases,source); default "
+                  "templates/channels/socitm-2012.csv");
+  cmd->add_option("--threshold", args->threshold,
+                  "Disclosure threshold (default: the project's, else 10)")
       ->check(CLI::Range(1, 1000));
-  cmd->add_option("--threads", args->threads, "Parsing threads (default 2)")->check(CLI::Range(1, 64));
-  cmd->add_option("--swap-segments", args->swap_segments, "Channel swap: segment codes whose contacts move")
+  cmd->add_option("--threads", args->threads, "Parsing threads (default 2)")
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--swap-segments", args->swap_segments,
+                  "Channel swap: segment codes whose contacts move")
       ->delimiter(',');
-  cmd->add_option("--swap-from", args->swap_from, "Channel swap: channels moved from (default face-to-face,telephone)")
+  cmd->add_option("--swap-from", args->swap_from,
+                  "Channel swap: channels moved from (default face-to-face,telephone)")
       ->delimiter(',');
-  cmd->add_option("--swap-share", args->swap_share, "Channel swap: share of those contacts moved to the web (0 to 1)");
+  cmd->add_option("--swap-share", args->swap_share,
+                  "Channel swap: share of those contacts moved to the web (0 to 1)");
   cmd->add_option("--period-days", args->period_days, "Days the transactions cover (default 365)");
-  cmd->add_option("--add-to-change", args->add_to_change,
-                  "Add the channel swap's yearly saving to this service change as a fiscal outcome (needs "
-                  "--write-project, --swap-segments, --swap-share and a project as --segments)");
+  cmd->add_option(
+      "--add-to-change", args->add_to_change,
+      "Add the channel swap's yearly saving to this service change as a fiscal outcome (needs "
+      "--write-project, --swap-segments, --swap-share and a project as --segments)");
   cmd->add_option("--write-project", args->write_project,
-                  "Write the project with the new outcome here, as equivalue/1 JSON (the input is left as it is)");
-  cmd->add_option("--outcome-id", args->outcome_id, "Id of the new outcome (default SWAP1, or the next free SWAP id)");
-  cmd->add_option("--stakeholder", args->stakeholder,
-                  "Stakeholder id of the new outcome (default: the change's council, added when missing)");
-  cmd->add_option("--duration", args->duration, "Years the saving lasts (default 1)")->check(CLI::Range(1, 100));
-  cmd->add_flag("--force", args->force, "Replace an existing --write-project file (even the input project)");
+                  "Write the project with the new outcome here, as equivalue/1 JSON (the input is "
+                  "left as it is)");
+  cmd->add_option("--outcome-id", args->outcome_id,
+                  "Id of the new outcome (default SWAP1, or the next free SWAP id)");
+  cmd->add_option(
+      "--stakeholder", args->stakeholder,
+      "Stakeholder id of the new outcome (default: the change's council, added when missing)");
+  cmd->add_option("--duration", args->duration, "Years the saving lasts (default 1)")
+      ->check(CLI::Range(1, 100));
+  cmd->add_flag("--force", args->force,
+                "Replace an existing --write-project file (even the input project)");
   return [args] { return run_profile(*args); };
 }
 

@@ -28,7 +28,8 @@ struct SegmentsArgs {
 
 [[noreturn]] void refuse(const std::string& file, Problems problems, const std::string& what) {
   for (auto& p : problems) p.path = p.path.empty() ? file : file + ": " + p.path;
-  const std::string message = file + ": " + std::to_string(problems.size()) + " problem(s) to put right; " + what;
+  const std::string message =
+      file + ": " + std::to_string(problems.size()) + " problem(s) to put right; " + what;
   throw InputError(message, std::move(problems));
 }
 
@@ -37,7 +38,8 @@ void write_file(const std::string& path, const std::string& text) {
   const std::string temp = path + ".part";
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(path + ": cannot be written; check the folder exists and can be written to");
+    if (!out)
+      throw InputError(path + ": cannot be written; check the folder exists and can be written to");
     out << text;
     out.flush();
     if (!out) {
@@ -68,23 +70,28 @@ int run_import(const SegmentsArgs& args) {
       known = classification->level(level);
       if (!known) {
         std::string levels;
-        for (const auto& [name, items] : classification->levels) levels += (levels.empty() ? "" : ", ") + name;
-        throw InputError("the scheme \"" + project.segments.scheme + "\": " + classification->name + " has no level \"" +
-                         level + "\" (levels: " + levels + ")");
+        for (const auto& [name, items] : classification->levels)
+          levels += (levels.empty() ? "" : ", ") + name;
+        throw InputError("the scheme \"" + project.segments.scheme + "\": " + classification->name +
+                         " has no level \"" + level + "\" (levels: " + levels + ")");
       }
     }
   }
   const std::string text = storage::read_text_file(args.csv);
   SegmentImport imported = import_segments_csv(text, project.segments, known);
-  if (!imported.problems.empty()) refuse(args.csv, std::move(imported.problems), "nothing was written");
+  if (!imported.problems.empty())
+    refuse(args.csv, std::move(imported.problems), "nothing was written");
   const std::size_t count = imported.scheme.items.size();
   project.segments = std::move(imported.scheme);
   Problems problems = validate(project);
   if (!problems.empty())
-    refuse(args.into, std::move(problems), "with the imported segments the project is not valid; nothing was written");
+    refuse(args.into, std::move(problems),
+           "with the imported segments the project is not valid; nothing was written");
   write_file(args.out, write_project_json(project));
-  std::cout << "Imported " << count << " segment" << (count == 1 ? "" : "s") << " from " << args.csv << " into "
-            << args.out << (project.segments.scheme.empty() ? "" : " (scheme " + project.segments.scheme + ")") << "\n";
+  std::cout << "Imported " << count << " segment" << (count == 1 ? "" : "s") << " from " << args.csv
+            << " into " << args.out
+            << (project.segments.scheme.empty() ? "" : " (scheme " + project.segments.scheme + ")")
+            << "\n";
   if (classification) std::cout << classification->attribution << "\n";
   return 0;
 }
@@ -93,16 +100,23 @@ int run_import(const SegmentsArgs& args) {
 
 Command add_segments_command(CLI::App& app) {
   auto args = std::make_shared<SegmentsArgs>();
-  auto* cmd = app.add_subcommand("segments", "Segment schemes: import a council's segment populations and compositions");
+  auto* cmd = app.add_subcommand(
+      "segments", "Segment schemes: import a council's segment populations and compositions");
   cmd->require_subcommand(1);
-  auto* import = cmd->add_subcommand(
-      "import", "Read segments from CSV (long: segment,characteristic,category,share[,population][,name]; wide: "
-                "segment,population,age:0-15,...) into a project, written as JSON");
+  auto* import =
+      cmd->add_subcommand("import",
+                          "Read segments from CSV (long: "
+                          "segment,characteristic,category,share[,population][,name]; wide: "
+                          "segment,population,age:0-15,...) into a project, written as JSON");
   import->add_option("CSV", args->csv, "The CSV file of segments")->required();
-  import->add_option("--into", args->into, "The project to put them in (.json or .eqv)")->required();
-  import->add_option("-o,--output", args->out, "Where to write the project with its segments (JSON)")->required();
+  import->add_option("--into", args->into, "The project to put them in (.json or .eqv)")
+      ->required();
+  import
+      ->add_option("-o,--output", args->out, "Where to write the project with its segments (JSON)")
+      ->required();
   import->add_option("--scheme", args->scheme,
-                     "Scheme name, e.g. oac2021-supergroup, oac2021-group, oac2021-subgroup (checks codes, fills names)");
+                     "Scheme name, e.g. oac2021-supergroup, oac2021-group, oac2021-subgroup "
+                     "(checks codes, fills names)");
   return [args] { return run_import(*args); };
 }
 

@@ -18,7 +18,8 @@ namespace {
 
 // The template an assessment names: nothing when it is not installed (the submission
 // rules then report it); a malformed template is refused outright (InputError).
-const EqiaTemplate* template_named(const std::string& name, std::map<std::string, std::optional<EqiaTemplate>>& cache) {
+const EqiaTemplate* template_named(const std::string& name,
+                                   std::map<std::string, std::optional<EqiaTemplate>>& cache) {
   auto it = cache.find(name);
   if (it == cache.end()) {
     std::optional<EqiaTemplate> t;
@@ -47,8 +48,12 @@ std::string today_utc() {
 // date has passed without a complete post-implementation review is listed the same way.
 Command add_validate_command(CLI::App& app) {
   auto file = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("validate", "Check a project (.json or .eqv) and list every problem");
-  cmd->add_option("FILE", *file, "Project file (.json or .eqv), or register address postgresql://HOST/DB?project=NAME")->required();
+  auto* cmd =
+      app.add_subcommand("validate", "Check a project (.json or .eqv) and list every problem");
+  cmd->add_option(
+         "FILE", *file,
+         "Project file (.json or .eqv), or register address postgresql://HOST/DB?project=NAME")
+      ->required();
   return [file] {
     const Project project = load_valid_project(*file);  // throws InputError listing every problem
     std::map<std::string, std::optional<EqiaTemplate>> templates;
@@ -57,28 +62,31 @@ Command add_validate_command(CLI::App& app) {
     for (std::size_t i = 0; i < project.changes.size(); ++i) {
       const auto& eqia = project.changes[i].eqia;
       if (!eqia) continue;
-      Problems unmet = submission_problems(project, i, template_named(eqia->template_name, templates));
+      Problems unmet =
+          submission_problems(project, i, template_named(eqia->template_name, templates));
       if (unmet.empty()) continue;
       if (is_editable(*eqia)) {
         drafts.emplace_back(i, std::move(unmet));
       } else {
         for (auto& p : unmet)
-          errors.push_back({*file + ": " + p.path, p.message + " (the assessment is " + status_name(eqia->status) +
+          errors.push_back({*file + ": " + p.path, p.message + " (the assessment is " +
+                                                       status_name(eqia->status) +
                                                        ", so this must already be met)"});
       }
     }
     if (!errors.empty()) {
-      const std::string message = *file + ": " + std::to_string(errors.size()) +
-                                  " unmet submission rule(s) in assessments already submitted, approved or published";
+      const std::string message =
+          *file + ": " + std::to_string(errors.size()) +
+          " unmet submission rule(s) in assessments already submitted, approved or published";
       throw InputError(message, std::move(errors));
     }
     std::cout << *file << ": valid (" << project.changes.size() << " service change"
               << (project.changes.size() == 1 ? "" : "s") << ")\n";
     for (const auto& [index, unmet] : drafts) {
       const auto& change = project.changes[index];
-      std::cout << *file << ": service change " << change.id << ": the " << status_name(change.eqia->status)
-                << " assessment is not yet ready to submit (" << unmet.size() << " thing"
-                << (unmet.size() == 1 ? "" : "s") << " to complete):\n";
+      std::cout << *file << ": service change " << change.id << ": the "
+                << status_name(change.eqia->status) << " assessment is not yet ready to submit ("
+                << unmet.size() << " thing" << (unmet.size() == 1 ? "" : "s") << " to complete):\n";
       for (const auto& p : unmet) std::cout << "  " << p.text() << "\n";
     }
     // A decided assessment past its review date: the post-implementation review is due.
@@ -86,7 +94,8 @@ Command add_validate_command(CLI::App& app) {
     for (std::size_t i = 0; i < project.changes.size(); ++i) {
       const auto& eqia = project.changes[i].eqia;
       if (!eqia || !review_due(*eqia, today)) continue;
-      const Problems missing = review_problems(*eqia, field_path(index_path("", "changes", i), "eqia"));
+      const Problems missing =
+          review_problems(*eqia, field_path(index_path("", "changes", i), "eqia"));
       if (missing.empty()) continue;
       std::cout << *file << ": service change " << project.changes[i].id
                 << ": the post-implementation review was due on " << eqia->review_date << ":\n";

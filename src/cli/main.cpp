@@ -10,8 +10,9 @@
 #include <vector>
 
 int main(int argc, char** argv) {
-  CLI::App app{"Equivalue: social value (SROI) and equality impact (EqIA) of council service changes.",
-               "equivalue-cli"};
+  CLI::App app{
+      "Equivalue: social value (SROI) and equality impact (EqIA) of council service changes.",
+      "equivalue-cli"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "equivalue-cli 0.1.0");
 

@@ -21,7 +21,8 @@ Project load_valid_project(const std::string& path) {
   if (!problems.empty()) {
     for (auto& p : problems) p.path = p.path.empty() ? path : path + ": " + p.path;
     // The message is built before the list is moved into the exception.
-    const std::string message = path + ": " + std::to_string(problems.size()) + " problem(s) to put right";
+    const std::string message =
+        path + ": " + std::to_string(problems.size()) + " problem(s) to put right";
     throw InputError(message, std::move(problems));
   }
   return project;

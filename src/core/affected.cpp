@@ -14,12 +14,14 @@ const CharacteristicImpact* AffectedResult::find(const std::string& characterist
   return nullptr;
 }
 
-AffectedResult compute_affected(const SegmentScheme& scheme, const std::vector<AffectedSegment>& affected,
+AffectedResult compute_affected(const SegmentScheme& scheme,
+                                const std::vector<AffectedSegment>& affected,
                                 const Decimal& flag_ratio) {
   AffectedResult result;
   for (const auto& seg : scheme.items) result.base += Decimal(seg.population);
   for (const auto& a : affected)
-    if (const Segment* seg = scheme.find(a.segment)) result.total += a.share * Decimal(seg->population);
+    if (const Segment* seg = scheme.find(a.segment))
+      result.total += a.share * Decimal(seg->population);
 
   for (const auto& ch : scheme.characteristics) {
     CharacteristicImpact ci;
@@ -32,7 +34,8 @@ AffectedResult compute_affected(const SegmentScheme& scheme, const std::vector<A
         const auto comp = seg.composition.find(ch.name);
         if (comp == seg.composition.end()) continue;
         const auto share = comp->second.find(cat);
-        if (share != comp->second.end()) base_in_category += Decimal(seg.population) * share->second;
+        if (share != comp->second.end())
+          base_in_category += Decimal(seg.population) * share->second;
       }
       for (const auto& a : affected) {
         const Segment* seg = scheme.find(a.segment);
@@ -40,7 +43,8 @@ AffectedResult compute_affected(const SegmentScheme& scheme, const std::vector<A
         const auto comp = seg->composition.find(ch.name);
         if (comp == seg->composition.end()) continue;
         const auto share = comp->second.find(cat);
-        if (share != comp->second.end()) c.affected += a.share * Decimal(seg->population) * share->second;
+        if (share != comp->second.end())
+          c.affected += a.share * Decimal(seg->population) * share->second;
       }
       if (result.total != 0) c.share = c.affected / result.total;
       if (result.base != 0) c.base_share = base_in_category / result.base;

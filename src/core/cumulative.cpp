@@ -9,9 +9,10 @@ namespace {
 
 bool rates_negative(const ServiceChange& change, const std::string& characteristic) {
   if (!change.eqia) return false;
-  return std::any_of(change.eqia->impacts.begin(), change.eqia->impacts.end(), [&](const Impact& im) {
-    return im.characteristic == characteristic && im.rating == Rating::negative;
-  });
+  return std::any_of(change.eqia->impacts.begin(), change.eqia->impacts.end(),
+                     [&](const Impact& im) {
+                       return im.characteristic == characteristic && im.rating == Rating::negative;
+                     });
 }
 
 }  // namespace
@@ -23,7 +24,8 @@ CumulativeImpact cumulative_impact(const Project& project) {
   for (const auto& change : project.changes) {
     if (change.eqia) ++out.changes_assessed;
     if (!project.segments.items.empty() && !change.affected_segments.empty())
-      affected.push_back(compute_affected(project.segments, change.affected_segments, project.project.flag_ratio));
+      affected.push_back(
+          compute_affected(project.segments, change.affected_segments, project.project.flag_ratio));
     else
       affected.emplace_back();
   }
@@ -37,8 +39,10 @@ CumulativeImpact cumulative_impact(const Project& project) {
         if (!rates_negative(project.changes[k], ch.name)) continue;
         row.changes.push_back(project.changes[k].id);
         const CharacteristicImpact* ci = affected[k] ? affected[k]->find(ch.name) : nullptr;
-        if (ci && c < ci->categories.size()) row.people += ci->categories[c].affected;
-        else row.changes_without_figures.push_back(project.changes[k].id);
+        if (ci && c < ci->categories.size())
+          row.people += ci->categories[c].affected;
+        else
+          row.changes_without_figures.push_back(project.changes[k].id);
       }
       out.rows.push_back(std::move(row));
     }
@@ -46,9 +50,11 @@ CumulativeImpact cumulative_impact(const Project& project) {
   for (const auto& change : project.changes) {
     if (!change.eqia) continue;
     for (const auto& im : change.eqia->impacts) {
-      if (im.rating != Rating::negative || project.segments.characteristic(im.characteristic)) continue;
-      const bool listed = std::any_of(out.rows.begin(), out.rows.end(),
-                                      [&](const CumulativeRow& r) { return r.characteristic == im.characteristic; });
+      if (im.rating != Rating::negative || project.segments.characteristic(im.characteristic))
+        continue;
+      const bool listed = std::any_of(
+          out.rows.begin(), out.rows.end(),
+          [&](const CumulativeRow& r) { return r.characteristic == im.characteristic; });
       if (listed) continue;
       CumulativeRow row;
       row.characteristic = im.characteristic;

@@ -12,17 +12,26 @@ bool is_plain_decimal(std::string_view s) {
   std::size_t i = 0;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
   std::size_t digits = 0;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; ++digits; }
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+    ++i;
+    ++digits;
+  }
   if (i < s.size() && s[i] == '.') {
     ++i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; ++digits; }
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+      ++i;
+      ++digits;
+    }
   }
   if (digits == 0) return false;
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
     ++i;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
     std::size_t exp_digits = 0;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; ++exp_digits; }
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+      ++i;
+      ++exp_digits;
+    }
     if (exp_digits == 0 || exp_digits > 6) return false;
   }
   return i == s.size();
@@ -31,8 +40,10 @@ bool is_plain_decimal(std::string_view s) {
 }  // namespace
 
 std::optional<Decimal> parse_decimal(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
   if (text.empty() || text.size() > 200 || !is_plain_decimal(text)) return std::nullopt;
   const Decimal value{std::string(text)};
   static const Decimal kMax("1e30");
@@ -104,7 +115,8 @@ std::string to_fixed(const Decimal& value, int places) {
   if (text.rfind("-", 0) == 0) {
     // "-0.00" reads as a loss to an officer; zero has no sign.
     bool all_zero = true;
-    for (char c : text.substr(1)) if (c != '0' && c != '.') all_zero = false;
+    for (char c : text.substr(1))
+      if (c != '0' && c != '.') all_zero = false;
     if (all_zero) text.erase(0, 1);
   }
   return text;

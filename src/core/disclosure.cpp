@@ -20,7 +20,9 @@ struct Grid {
 
   std::size_t all_rows() const { return rows + (column_totals ? 1 : 0); }
   std::size_t all_columns() const { return columns + (row_totals ? 1 : 0); }
-  bool hidden(std::size_t r, std::size_t c) const { return reason[r][c] != SuppressionReason::none; }
+  bool hidden(std::size_t r, std::size_t c) const {
+    return reason[r][c] != SuppressionReason::none;
+  }
 };
 
 struct Line {
@@ -68,16 +70,21 @@ bool protect(Grid& g, const Line& line) {
     // Non-zero before zero, then the smaller; ties keep the first in reading order.
     if ((b == 0 && v > 0) || (v > 0 && v < b)) best = &m;
   }
-  if (best) g.reason[best->first][best->second] = SuppressionReason::secondary;
-  else g.reason[tr][tc] = SuppressionReason::secondary;
+  if (best)
+    g.reason[best->first][best->second] = SuppressionReason::secondary;
+  else
+    g.reason[tr][tc] = SuppressionReason::secondary;
   return true;
 }
 
 DisclosedCell shown_cell(std::int64_t value, SuppressionReason reason, int threshold) {
   switch (reason) {
-    case SuppressionReason::none: return {count_text(value), false, reason};
-    case SuppressionReason::small: return {small_text(threshold), true, reason};
-    default: return {kWithheldText, true, reason};
+    case SuppressionReason::none:
+      return {count_text(value), false, reason};
+    case SuppressionReason::small:
+      return {small_text(threshold), true, reason};
+    default:
+      return {kWithheldText, true, reason};
   }
 }
 
@@ -85,10 +92,14 @@ DisclosedCell shown_cell(std::int64_t value, SuppressionReason reason, int thres
 
 const char* suppression_reason_name(SuppressionReason r) {
   switch (r) {
-    case SuppressionReason::none: return "none";
-    case SuppressionReason::small: return "small";
-    case SuppressionReason::secondary: return "secondary";
-    case SuppressionReason::derived: return "derived";
+    case SuppressionReason::none:
+      return "none";
+    case SuppressionReason::small:
+      return "small";
+    case SuppressionReason::secondary:
+      return "secondary";
+    case SuppressionReason::derived:
+      return "derived";
   }
   return "none";
 }
@@ -101,9 +112,11 @@ DisclosedTable apply_disclosure(const DisclosureTable& table, int threshold) {
   g.row_totals = table.row_totals;
   g.column_totals = table.column_totals;
   g.value.assign(g.all_rows(), std::vector<std::int64_t>(g.all_columns(), 0));
-  g.reason.assign(g.all_rows(), std::vector<SuppressionReason>(g.all_columns(), SuppressionReason::none));
+  g.reason.assign(g.all_rows(),
+                  std::vector<SuppressionReason>(g.all_columns(), SuppressionReason::none));
   for (std::size_t r = 0; r < g.rows; ++r) {
-    if (table.counts[r].size() != g.columns) throw std::invalid_argument("disclosure table rows differ in length");
+    if (table.counts[r].size() != g.columns)
+      throw std::invalid_argument("disclosure table rows differ in length");
     for (std::size_t c = 0; c < g.columns; ++c) {
       const std::int64_t v = table.counts[r][c];
       if (v < 0) throw std::invalid_argument("a count of people cannot be negative");
@@ -116,7 +129,8 @@ DisclosedTable apply_disclosure(const DisclosureTable& table, int threshold) {
   // Primary suppression: every small count, totals included.
   for (std::size_t r = 0; r < g.all_rows(); ++r)
     for (std::size_t c = 0; c < g.all_columns(); ++c)
-      if (g.value[r][c] >= 1 && g.value[r][c] < threshold) g.reason[r][c] = SuppressionReason::small;
+      if (g.value[r][c] >= 1 && g.value[r][c] < threshold)
+        g.reason[r][c] = SuppressionReason::small;
   // Secondary suppression until no shown total gives a single hidden cell away. Each pass
   // hides at least one more cell or stops, so this ends.
   const auto lines = lines_of(g);
@@ -128,15 +142,18 @@ DisclosedTable apply_disclosure(const DisclosureTable& table, int threshold) {
   DisclosedTable out;
   out.cells.resize(g.rows);
   for (std::size_t r = 0; r < g.rows; ++r)
-    for (std::size_t c = 0; c < g.columns; ++c) out.cells[r].push_back(shown_cell(g.value[r][c], g.reason[r][c], threshold));
+    for (std::size_t c = 0; c < g.columns; ++c)
+      out.cells[r].push_back(shown_cell(g.value[r][c], g.reason[r][c], threshold));
   if (g.row_totals)
     for (std::size_t r = 0; r < g.rows; ++r)
-      out.row_totals.push_back(shown_cell(g.value[r][g.columns], g.reason[r][g.columns], threshold));
+      out.row_totals.push_back(
+          shown_cell(g.value[r][g.columns], g.reason[r][g.columns], threshold));
   if (g.column_totals)
     for (std::size_t c = 0; c < g.columns; ++c)
       out.column_totals.push_back(shown_cell(g.value[g.rows][c], g.reason[g.rows][c], threshold));
   if (g.row_totals && g.column_totals)
-    out.grand_total = shown_cell(g.value[g.rows][g.columns], g.reason[g.rows][g.columns], threshold);
+    out.grand_total =
+        shown_cell(g.value[g.rows][g.columns], g.reason[g.rows][g.columns], threshold);
   out.statement = disclosure_statement(threshold);
   return out;
 }
@@ -159,10 +176,14 @@ std::int64_t whole_people(const Decimal& people) {
 
 std::string disclosure_statement(int threshold) {
   if (threshold <= 1) return "No counts are hidden: the disclosure threshold is set to 1.";
-  const std::string small = threshold == 2 ? "Counts of 1 are" : "Counts from 1 to " + std::to_string(threshold - 1) + " are";
+  const std::string small = threshold == 2
+                                ? "Counts of 1 are"
+                                : "Counts from 1 to " + std::to_string(threshold - 1) + " are";
   return small + " shown as " + small_text(threshold) +
-         " to protect the people they describe, and percentages and indices based on them are withheld (" +
-         kWithheldText + "). Where a hidden count could be worked out from a total, the next smallest count in " +
+         " to protect the people they describe, and percentages and indices based on them are "
+         "withheld (" +
+         kWithheldText +
+         "). Where a hidden count could be worked out from a total, the next smallest count in " +
          "the same row or column is also withheld (" + kWithheldText + ").";
 }
 

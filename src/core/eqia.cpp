@@ -19,7 +19,8 @@ std::string folded(const std::string& text) { return lower_case(trimmed(text)); 
 // "Age (age)" when the template knows the characteristic, else "age".
 std::string label(const EqiaTemplate* tmpl, const std::string& id) {
   if (tmpl)
-    if (const auto* c = tmpl->find(id); c && !c->name.empty() && c->name != id) return "\"" + c->name + "\" (" + id + ")";
+    if (const auto* c = tmpl->find(id); c && !c->name.empty() && c->name != id)
+      return "\"" + c->name + "\" (" + id + ")";
   return "\"" + id + "\"";
 }
 
@@ -29,8 +30,9 @@ std::string flag_words(const CharacteristicImpact& ch, const Decimal& flag_ratio
   for (const auto& c : ch.categories)
     if (c.flag && (!top || *c.ratio > *top->ratio)) top = &c;
   if (!top) return "";
-  return "the segment figures flag " + ch.characteristic + ": people in \"" + top->category + "\" are " +
-         to_fixed(*top->ratio, 2) + " times as common among those affected as in the whole area (flag at " +
+  return "the segment figures flag " + ch.characteristic + ": people in \"" + top->category +
+         "\" are " + to_fixed(*top->ratio, 2) +
+         " times as common among those affected as in the whole area (flag at " +
          to_exact_string(flag_ratio) + ")";
 }
 
@@ -40,10 +42,13 @@ bool known_characteristic(const Project& project, const EqiaTemplate* tmpl, cons
 
 Problems check_actor(const Actor& actor) {
   Problems p;
-  if (blank(actor.who)) p.push_back({"history", "say who is doing this (name or role of the officer)"});
+  if (blank(actor.who))
+    p.push_back({"history", "say who is doing this (name or role of the officer)"});
   if (actor.when.size() < 10 || !is_iso_date(actor.when.substr(0, 10)))
-    p.push_back({"history", "the time must be written as an ISO date and time, such as 2026-11-22T10:15:00Z, got \"" +
-                                actor.when + "\""});
+    p.push_back(
+        {"history",
+         "the time must be written as an ISO date and time, such as 2026-11-22T10:15:00Z, got \"" +
+             actor.when + "\""});
   return p;
 }
 
@@ -53,7 +58,8 @@ void record(Eqia& eqia, EqiaStatus to, const Actor& actor, const std::string& co
 }
 
 Problems wrong_status(const Eqia& eqia, const char* what, const char* needs) {
-  return {{"status", std::string(what) + " needs " + needs + "; this assessment is " + status_name(eqia.status)}};
+  return {{"status", std::string(what) + " needs " + needs + "; this assessment is " +
+                         status_name(eqia.status)}};
 }
 
 }  // namespace
@@ -69,8 +75,9 @@ struct SubmissionCheck {
   const ServiceChange& change;
   const Eqia& e;
   const EqiaTemplate* tmpl;
-  std::string path;                           // "changes[i].eqia"
-  std::map<std::string, std::string> flagged;  // characteristic -> why the figures flag it, in words
+  std::string path;  // "changes[i].eqia"
+  std::map<std::string, std::string>
+      flagged;  // characteristic -> why the figures flag it, in words
   Problems out;
 
   void add(const std::string& at, std::string message) { out.push_back({at, std::move(message)}); }
@@ -89,23 +96,29 @@ struct SubmissionCheck {
 
 void SubmissionCheck::identity() {
   if (!tmpl)
-    add(at("template"), "the template \"" + e.template_name +
-                            "\" could not be found, so the characteristics to screen are not known; name one of the "
-                            "installed templates (england, wales, scotland, northern-ireland) or install the "
-                            "council's own");
+    add(at("template"),
+        "the template \"" + e.template_name +
+            "\" could not be found, so the characteristics to screen are not known; name one of "
+            "the "
+            "installed templates (england, wales, scotland, northern-ireland) or install the "
+            "council's own");
   auto required = [&](const std::string& field, const std::string& value, const char* what) {
-    if (blank(value)) add(at(field), std::string(what) + " is required before the assessment is submitted");
+    if (blank(value))
+      add(at(field), std::string(what) + " is required before the assessment is submitted");
   };
   required("reference", e.reference, "the assessment's reference");
   required("directorate", e.directorate, "the directorate");
   required("lead_officer", e.lead_officer, "the lead officer");
-  required("decision_maker", e.decision_maker, "the decision maker (who has due regard to this assessment)");
+  required("decision_maker", e.decision_maker,
+           "the decision maker (who has due regard to this assessment)");
   required("decision_date", e.decision_date, "the date of the decision");
   if (blank(e.proposal_type))
-    add(at("proposal_type"), "choose the proposal type: " + choice_values_text(proposal_type_choices()));
+    add(at("proposal_type"),
+        "choose the proposal type: " + choice_values_text(proposal_type_choices()));
   else if (!is_choice(proposal_type_choices(), e.proposal_type))
     add(at("proposal_type"),
-        "must be one of new, review, reduction, removal, budget-saving, got \"" + e.proposal_type + "\"");
+        "must be one of new, review, reduction, removal, budget-saving, got \"" + e.proposal_type +
+            "\"");
   if (e.proposal_type == "budget-saving" && !e.saving)
     add(at("saving"), "a budget saving needs the saving it is expected to make, in pounds");
 }
@@ -126,22 +139,25 @@ void SubmissionCheck::screening() {
     const std::string spath = index_path(path, "screening", i);
     screened.insert(s.characteristic);
     if (!blank(s.characteristic) && tmpl && !known_characteristic(project, tmpl, s.characteristic))
-      add(field_path(spath, "characteristic"),
-          "\"" + s.characteristic + "\" is not a characteristic of the " + tmpl->id +
-              " template or of the project's segments");
+      add(field_path(spath, "characteristic"), "\"" + s.characteristic +
+                                                   "\" is not a characteristic of the " + tmpl->id +
+                                                   " template or of the project's segments");
     if (blank(s.reason))
-      add(field_path(spath, "reason"), "give the reason for screening " + label(tmpl, s.characteristic) + " as " +
+      add(field_path(spath, "reason"), "give the reason for screening " +
+                                           label(tmpl, s.characteristic) + " as " +
                                            relevance_name(s.relevant));
     if (s.relevant == Relevance::no && flagged.count(s.characteristic))
       add(field_path(spath, "relevant"),
-          flagged[s.characteristic] + "; screen it as relevant (yes or not sure) and assess the impact");
+          flagged[s.characteristic] +
+              "; screen it as relevant (yes or not sure) and assess the impact");
   }
   if (!tmpl) return;
   local_additions();
   for (const TemplateCharacteristic* c : tmpl->to_screen(project.project.eqia_additions))
     if (!screened.count(c->id))
-      add(at("screening"), "screen " + label(tmpl, c->id) +
-                               ": say whether it is relevant to this proposal (yes, no or not sure) and why");
+      add(at("screening"),
+          "screen " + label(tmpl, c->id) +
+              ": say whether it is relevant to this proposal (yes, no or not sure) and why");
 }
 
 void SubmissionCheck::local_additions() {
@@ -152,52 +168,66 @@ void SubmissionCheck::local_additions() {
     if (offered) continue;
     std::string ids;
     for (const auto& c : tmpl->local_additions) ids += (ids.empty() ? "" : ", ") + c.id;
-    add(index_path("project", "eqia_additions", k), "\"" + id + "\" is not a local addition of the " + tmpl->id +
-                                                        " template (it offers: " + ids + ")");
+    add(index_path("project", "eqia_additions", k),
+        "\"" + id + "\" is not a local addition of the " + tmpl->id +
+            " template (it offers: " + ids + ")");
   }
 }
 
 void SubmissionCheck::impacts(std::vector<std::string>& negative) {
-  for (std::size_t k = 0; k < e.impacts.size(); ++k) impact(e.impacts[k], index_path(path, "impacts", k), negative);
+  for (std::size_t k = 0; k < e.impacts.size(); ++k)
+    impact(e.impacts[k], index_path(path, "impacts", k), negative);
   impacts_needed();
 }
 
-void SubmissionCheck::impact(const Impact& im, const std::string& ipath, std::vector<std::string>& negative) {
+void SubmissionCheck::impact(const Impact& im, const std::string& ipath,
+                             std::vector<std::string>& negative) {
   if (!blank(im.characteristic) && tmpl && !known_characteristic(project, tmpl, im.characteristic))
-    add(field_path(ipath, "characteristic"), "\"" + im.characteristic + "\" is not a characteristic of the " +
-                                                 tmpl->id + " template or of the project's segments");
+    add(field_path(ipath, "characteristic"), "\"" + im.characteristic +
+                                                 "\" is not a characteristic of the " + tmpl->id +
+                                                 " template or of the project's segments");
   const bool is_flagged = flagged.count(im.characteristic) > 0;
   if (blank(im.evidence))
     add(field_path(ipath, "evidence"),
         "give the evidence for this rating (data, research, what people told us), with references" +
             std::string(is_flagged ? "; " + flagged[im.characteristic] : ""));
   if (im.rating == Rating::unknown && is_flagged)
-    add(field_path(ipath, "rating"), flagged[im.characteristic] +
-                                         "; rate the impact positive, neutral or negative: unknown is not enough "
-                                         "for a group the figures show is touched");
+    add(field_path(ipath, "rating"),
+        flagged[im.characteristic] +
+            "; rate the impact positive, neutral or negative: unknown is not enough "
+            "for a group the figures show is touched");
   else if (im.rating == Rating::unknown && im.data_gaps.empty())
     add(field_path(ipath, "data_gaps"),
-        "the impact is rated unknown: record the data gap that stops it being rated (each gap becomes an action)");
+        "the impact is rated unknown: record the data gap that stops it being rated (each gap "
+        "becomes an action)");
   if (im.rating == Rating::negative) {
     negative.push_back(im.characteristic);
     if (im.before.likelihood == 0)
-      add(field_path(ipath, "likelihood"), "score how likely this negative impact is, from 1 (unlikely) to 4 (almost certain)");
+      add(field_path(ipath, "likelihood"),
+          "score how likely this negative impact is, from 1 (unlikely) to 4 (almost certain)");
     if (im.before.severity == 0)
-      add(field_path(ipath, "severity"), "score how severe this negative impact is, from 1 (minor) to 4 (severe)");
+      add(field_path(ipath, "severity"),
+          "score how severe this negative impact is, from 1 (minor) to 4 (severe)");
     if (!blank(im.mitigation) && (!im.residual || !im.residual->scored()))
       add(field_path(ipath, "residual"),
-          "score the impact after mitigation (likelihood and severity, 1 to 4), so the effect of the mitigation shows");
+          "score the impact after mitigation (likelihood and severity, 1 to 4), so the effect of "
+          "the mitigation shows");
   }
-  if (im.residual && im.residual->scored() && im.before.scored() && im.residual->value() > im.before.value())
-    add(field_path(ipath, "residual"), "the score after mitigation (" + std::to_string(im.residual->value()) +
-                                           ") is higher than before it (" + std::to_string(im.before.value()) +
-                                           "); mitigation should not raise the risk: check both scores");
+  if (im.residual && im.residual->scored() && im.before.scored() &&
+      im.residual->value() > im.before.value())
+    add(field_path(ipath, "residual"),
+        "the score after mitigation (" + std::to_string(im.residual->value()) +
+            ") is higher than before it (" + std::to_string(im.before.value()) +
+            "); mitigation should not raise the risk: check both scores");
   for (std::size_t g = 0; g < im.data_gaps.size(); ++g) {
     const std::string gpath = index_path(ipath, "data_gaps", g);
-    if (blank(im.data_gaps[g])) add(gpath, "describe the data gap, or remove it");
+    if (blank(im.data_gaps[g]))
+      add(gpath, "describe the data gap, or remove it");
     else if (!gap_has_action(e, im.data_gaps[g]))
-      add(gpath, "this data gap has no action in the action plan: add an action to fill it, with an owner and a "
-                 "due date");
+      add(gpath,
+          "this data gap has no action in the action plan: add an action to fill it, with an owner "
+          "and a "
+          "due date");
   }
 }
 
@@ -206,10 +236,11 @@ void SubmissionCheck::impacts_needed() {
   std::set<std::string> assessed;
   for (const auto& im : e.impacts) assessed.insert(im.characteristic);
   for (const auto& s : e.screening)
-    if ((s.relevant == Relevance::yes || s.relevant == Relevance::not_sure) && !blank(s.characteristic) &&
-        !assessed.count(s.characteristic))
-      add(at("impacts"), "assess the impact on " + label(tmpl, s.characteristic) + ", screened as " +
-                             relevance_name(s.relevant) + ": give a rating and the evidence for it");
+    if ((s.relevant == Relevance::yes || s.relevant == Relevance::not_sure) &&
+        !blank(s.characteristic) && !assessed.count(s.characteristic))
+      add(at("impacts"), "assess the impact on " + label(tmpl, s.characteristic) +
+                             ", screened as " + relevance_name(s.relevant) +
+                             ": give a rating and the evidence for it");
   for (const auto& [characteristic, why] : flagged)
     if (!assessed.count(characteristic))
       add(at("impacts"), why + "; assess the impact on " + label(tmpl, characteristic) +
@@ -222,20 +253,24 @@ void SubmissionCheck::decision(const std::vector<std::string>& negative) {
   const bool any_negative = !negative.empty();
   if (e.decision.outcome == DecisionOutcome::none)
     add(at("decision.outcome"), "choose the decision: no-change, adjust, continue or stop");
-  if (e.decision.outcome == DecisionOutcome::continue_despite && any_negative && blank(e.decision.justification))
-    add(at("decision.justification"),
-        "the proposal continues despite a negative impact (" + negative_list +
-            "): explain why it is necessary, why no less harmful alternative exists and why it is proportionate");
+  if (e.decision.outcome == DecisionOutcome::continue_despite && any_negative &&
+      blank(e.decision.justification))
+    add(at("decision.justification"), "the proposal continues despite a negative impact (" +
+                                          negative_list +
+                                          "): explain why it is necessary, why no less harmful "
+                                          "alternative exists and why it is proportionate");
   if (e.decision.outcome == DecisionOutcome::no_change && any_negative)
-    add(at("decision.outcome"), "\"no-change\" means the assessment found no adverse impact, but it rates " +
-                                    negative_list + " negative: choose adjust, continue (with a justification) or stop");
+    add(at("decision.outcome"),
+        "\"no-change\" means the assessment found no adverse impact, but it rates " +
+            negative_list + " negative: choose adjust, continue (with a justification) or stop");
 }
 
 void SubmissionCheck::actions_and_review() {
   for (std::size_t i = 0; i < e.actions.size(); ++i) {
     const std::string apath = index_path(path, "actions", i);
     if (blank(e.actions[i].owner)) add(field_path(apath, "owner"), "say who owns this action");
-    if (blank(e.actions[i].due)) add(field_path(apath, "due"), "give this action a due date (yyyy-mm-dd)");
+    if (blank(e.actions[i].due))
+      add(field_path(apath, "due"), "give this action a due date (yyyy-mm-dd)");
   }
   if (blank(e.review_date))
     add(at("review_date"), "set a review date (yyyy-mm-dd) for the post-implementation review");
@@ -243,14 +278,17 @@ void SubmissionCheck::actions_and_review() {
 
 }  // namespace
 
-Problems submission_problems(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl) {
+Problems submission_problems(const Project& project, std::size_t change_index,
+                             const EqiaTemplate* tmpl) {
   const std::string change_path = index_path("", "changes", change_index);
-  if (change_index >= project.changes.size()) return {{change_path, "there is no such service change"}};
+  if (change_index >= project.changes.size())
+    return {{change_path, "there is no such service change"}};
   const ServiceChange& change = project.changes[change_index];
   const std::string path = field_path(change_path, "eqia");
   if (!change.eqia)
-    return {{path, "this service change has no equality impact assessment yet: start one from the " +
-                       project.project.jurisdiction + " template"}};
+    return {
+        {path, "this service change has no equality impact assessment yet: start one from the " +
+                   project.project.jurisdiction + " template"}};
   SubmissionCheck check{project, change, *change.eqia, tmpl, path, {}, {}};
   check.identity();
   check.find_flagged();
@@ -275,43 +313,51 @@ Eqia new_assessment(const Project& project, const EqiaTemplate* tmpl) {
     for (const auto* ch : tmpl->to_screen(project.project.eqia_additions))
       e.screening.push_back({ch->id, Relevance::not_sure, ""});
   } else {
-    for (const auto& ch : project.segments.characteristics) e.screening.push_back({ch.name, Relevance::not_sure, ""});
+    for (const auto& ch : project.segments.characteristics)
+      e.screening.push_back({ch.name, Relevance::not_sure, ""});
   }
   return e;
 }
 
-Problems assessment_errors(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl) {
+Problems assessment_errors(const Project& project, std::size_t change_index,
+                           const EqiaTemplate* tmpl) {
   Problems out;
-  if (!tmpl || change_index >= project.changes.size() || !project.changes[change_index].eqia) return out;
+  if (!tmpl || change_index >= project.changes.size() || !project.changes[change_index].eqia)
+    return out;
   const Eqia& e = *project.changes[change_index].eqia;
   const std::string path = field_path(index_path("", "changes", change_index), "eqia");
   auto check = [&](const std::string& id, const std::string& at) {
     if (!blank(id) && !known_characteristic(project, tmpl, id))
-      out.push_back({field_path(at, "characteristic"), "\"" + id + "\" is not a characteristic of the " + tmpl->id +
-                                                           " template or of the project's segments"});
+      out.push_back({field_path(at, "characteristic"),
+                     "\"" + id + "\" is not a characteristic of the " + tmpl->id +
+                         " template or of the project's segments"});
   };
-  for (std::size_t i = 0; i < e.screening.size(); ++i) check(e.screening[i].characteristic, index_path(path, "screening", i));
-  for (std::size_t k = 0; k < e.impacts.size(); ++k) check(e.impacts[k].characteristic, index_path(path, "impacts", k));
+  for (std::size_t i = 0; i < e.screening.size(); ++i)
+    check(e.screening[i].characteristic, index_path(path, "screening", i));
+  for (std::size_t k = 0; k < e.impacts.size(); ++k)
+    check(e.impacts[k].characteristic, index_path(path, "impacts", k));
   return out;
 }
 
-AssessmentCheck check_assessment(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl,
-                                 const std::string& today) {
+AssessmentCheck check_assessment(const Project& project, std::size_t change_index,
+                                 const EqiaTemplate* tmpl, const std::string& today) {
   AssessmentCheck out;
   if (change_index >= project.changes.size() || !project.changes[change_index].eqia) return out;
   const Eqia& e = *project.changes[change_index].eqia;
   const std::string path = field_path(index_path("", "changes", change_index), "eqia");
   out.errors = assessment_errors(project, change_index, tmpl);
   auto is_error = [&](const Problem& p) {
-    return std::any_of(out.errors.begin(), out.errors.end(),
-                       [&](const Problem& x) { return x.path == p.path && x.message == p.message; });
+    return std::any_of(out.errors.begin(), out.errors.end(), [&](const Problem& x) {
+      return x.path == p.path && x.message == p.message;
+    });
   };
   for (auto& p : submission_problems(project, change_index, tmpl)) {
     if (is_error(p)) continue;
     if (is_editable(e)) {
       out.to_complete.push_back(std::move(p));
     } else {
-      p.message += std::string(" (the assessment is ") + status_name(e.status) + ", so this must already be met)";
+      p.message += std::string(" (the assessment is ") + status_name(e.status) +
+                   ", so this must already be met)";
       out.errors.push_back(std::move(p));
     }
   }
@@ -321,30 +367,37 @@ AssessmentCheck check_assessment(const Project& project, std::size_t change_inde
 
 // ------------------------------------------------------------------ workflow
 
-Problems submit(Project& project, std::size_t change_index, const EqiaTemplate* tmpl, const Actor& actor) {
+Problems submit(Project& project, std::size_t change_index, const EqiaTemplate* tmpl,
+                const Actor& actor) {
   Problems p = submission_problems(project, change_index, tmpl);
   if (change_index >= project.changes.size() || !project.changes[change_index].eqia) return p;
   Eqia& e = *project.changes[change_index].eqia;
   const std::string path = field_path(index_path("", "changes", change_index), "eqia");
   if (e.status != EqiaStatus::draft && e.status != EqiaStatus::returned)
-    p.push_back({field_path(path, "status"), std::string("only a draft or a returned assessment can be submitted; "
-                                                         "this one is ") + status_name(e.status)});
+    p.push_back({field_path(path, "status"),
+                 std::string("only a draft or a returned assessment can be submitted; "
+                             "this one is ") +
+                     status_name(e.status)});
   for (auto& a : check_actor(actor)) p.push_back({field_path(path, a.path), a.message});
   if (p.empty()) record(e, EqiaStatus::submitted, actor, "");
   return p;
 }
 
 Problems return_with_comments(Eqia& eqia, const Actor& reviewer, const std::string& comments) {
-  if (eqia.status != EqiaStatus::submitted) return wrong_status(eqia, "returning an assessment", "a submitted one");
+  if (eqia.status != EqiaStatus::submitted)
+    return wrong_status(eqia, "returning an assessment", "a submitted one");
   Problems p = check_actor(reviewer);
   if (blank(comments))
-    p.push_back({"history", "the reviewer's comments are required: say what must change before it can be approved"});
+    p.push_back(
+        {"history",
+         "the reviewer's comments are required: say what must change before it can be approved"});
   if (p.empty()) record(eqia, EqiaStatus::returned, reviewer, comments);
   return p;
 }
 
 Problems approve(Eqia& eqia, const Actor& reviewer) {
-  if (eqia.status != EqiaStatus::submitted) return wrong_status(eqia, "approval", "a submitted assessment");
+  if (eqia.status != EqiaStatus::submitted)
+    return wrong_status(eqia, "approval", "a submitted assessment");
   Problems p = check_actor(reviewer);
   for (auto it = eqia.history.rbegin(); it != eqia.history.rend(); ++it)
     if (it->to == EqiaStatus::submitted) {
@@ -358,22 +411,27 @@ Problems approve(Eqia& eqia, const Actor& reviewer) {
 }
 
 Problems publish(Eqia& eqia, const Actor& actor) {
-  if (eqia.status != EqiaStatus::approved) return wrong_status(eqia, "publishing", "an approved assessment");
+  if (eqia.status != EqiaStatus::approved)
+    return wrong_status(eqia, "publishing", "an approved assessment");
   Problems p = check_actor(actor);
   if (p.empty()) record(eqia, EqiaStatus::published, actor, "");
   return p;
 }
 
-bool is_editable(const Eqia& eqia) { return eqia.status == EqiaStatus::draft || eqia.status == EqiaStatus::returned; }
+bool is_editable(const Eqia& eqia) {
+  return eqia.status == EqiaStatus::draft || eqia.status == EqiaStatus::returned;
+}
 
 Problems start_new_version(Eqia& eqia, const Actor& actor, const std::string& reason) {
   if (eqia.status != EqiaStatus::approved && eqia.status != EqiaStatus::published)
-    return wrong_status(eqia, "a new version", "an approved or published assessment (a draft can simply be edited)");
+    return wrong_status(eqia, "a new version",
+                        "an approved or published assessment (a draft can simply be edited)");
   Problems p = check_actor(actor);
   if (blank(reason)) p.push_back({"history", "say why the approved assessment must change"});
   if (!p.empty()) return p;
   ++eqia.version;
-  record(eqia, EqiaStatus::draft, actor, "version " + std::to_string(eqia.version) + " started: " + reason);
+  record(eqia, EqiaStatus::draft, actor,
+         "version " + std::to_string(eqia.version) + " started: " + reason);
   return p;
 }
 
@@ -389,10 +447,14 @@ RiskBand risk_band(const Score& score) {
 
 const char* risk_band_name(RiskBand band) {
   switch (band) {
-    case RiskBand::not_scored: return "not scored";
-    case RiskBand::low: return "low";
-    case RiskBand::medium: return "medium";
-    case RiskBand::high: return "high";
+    case RiskBand::not_scored:
+      return "not scored";
+    case RiskBand::low:
+      return "low";
+    case RiskBand::medium:
+      return "medium";
+    case RiskBand::high:
+      return "high";
   }
   return "not scored";
 }
@@ -444,7 +506,8 @@ std::size_t add_actions_for_data_gaps(Eqia& eqia) {
 
 bool review_due(const Eqia& eqia, const std::string& today) {
   const bool decided = eqia.status == EqiaStatus::approved || eqia.status == EqiaStatus::published;
-  return decided && is_iso_date(eqia.review_date) && is_iso_date(today) && today >= eqia.review_date;
+  return decided && is_iso_date(eqia.review_date) && is_iso_date(today) &&
+         today >= eqia.review_date;
 }
 
 Problems review_problems(const Eqia& eqia, const std::string& path) {
@@ -455,21 +518,25 @@ Problems review_problems(const Eqia& eqia, const std::string& path) {
                    "record what actually happened for this group, against the " +
                        std::string(rating_name(eqia.impacts[k].rating)) + " impact expected"});
   if (blank(eqia.review_summary))
-    p.push_back({field_path(path, "review_summary"), "summarise the review: actual against expected impact"});
+    p.push_back({field_path(path, "review_summary"),
+                 "summarise the review: actual against expected impact"});
   return p;
 }
 
-Problems record_review(Eqia& eqia, const std::vector<std::string>& actual_impacts, const std::string& summary,
-                       const Actor& actor) {
+Problems record_review(Eqia& eqia, const std::vector<std::string>& actual_impacts,
+                       const std::string& summary, const Actor& actor) {
   if (eqia.status != EqiaStatus::approved && eqia.status != EqiaStatus::published)
-    return wrong_status(eqia, "a post-implementation review", "an approved or published assessment");
+    return wrong_status(eqia, "a post-implementation review",
+                        "an approved or published assessment");
   Problems p = check_actor(actor);
   if (actual_impacts.size() != eqia.impacts.size())
-    p.push_back({"impacts", "give one actual impact for each of the " + std::to_string(eqia.impacts.size()) +
-                                " impacts assessed, got " + std::to_string(actual_impacts.size())});
+    p.push_back({"impacts", "give one actual impact for each of the " +
+                                std::to_string(eqia.impacts.size()) + " impacts assessed, got " +
+                                std::to_string(actual_impacts.size())});
   if (!p.empty()) return p;
   Eqia reviewed = eqia;
-  for (std::size_t k = 0; k < actual_impacts.size(); ++k) reviewed.impacts[k].actual_impact = actual_impacts[k];
+  for (std::size_t k = 0; k < actual_impacts.size(); ++k)
+    reviewed.impacts[k].actual_impact = actual_impacts[k];
   reviewed.review_summary = summary;
   p = review_problems(reviewed, "");
   if (!p.empty()) return p;

@@ -46,7 +46,6 @@ std::string FieldInfo::allowed() const {
 
 namespace {
 
-
 template <typename Int>
 bool whole_of(const std::string& text, Int& out) {
   long long wide = 0;

@@ -29,10 +29,12 @@ constexpr std::array<std::pair<Assumption, const char*>, 6> kAssumptions{{
     {Assumption::attribution, "attribution"},
     {Assumption::drop_off, "drop_off"},
 }};
-constexpr std::array<std::pair<ValueType, const char*>, 3> kValueTypes{{
-    {ValueType::social, "social"}, {ValueType::economic, "economic"}, {ValueType::fiscal, "fiscal"}}};
-constexpr std::array<std::pair<Relevance, const char*>, 3> kRelevance{{
-    {Relevance::yes, "yes"}, {Relevance::no, "no"}, {Relevance::not_sure, "not-sure"}}};
+constexpr std::array<std::pair<ValueType, const char*>, 3> kValueTypes{
+    {{ValueType::social, "social"},
+     {ValueType::economic, "economic"},
+     {ValueType::fiscal, "fiscal"}}};
+constexpr std::array<std::pair<Relevance, const char*>, 3> kRelevance{
+    {{Relevance::yes, "yes"}, {Relevance::no, "no"}, {Relevance::not_sure, "not-sure"}}};
 constexpr std::array<std::pair<Rating, const char*>, 4> kRatings{{{Rating::positive, "positive"},
                                                                   {Rating::neutral, "neutral"},
                                                                   {Rating::negative, "negative"},
@@ -51,15 +53,19 @@ constexpr std::array<std::pair<DecisionOutcome, const char*>, 5> kDecisions{{
     {DecisionOutcome::continue_despite, "continue"},
     {DecisionOutcome::stop, "stop"},
 }};
-constexpr std::array<std::pair<Distribution, const char*>, 2> kDistributions{{
-    {Distribution::uniform, "uniform"}, {Distribution::triangular, "triangular"}}};
+constexpr std::array<std::pair<Distribution, const char*>, 2> kDistributions{
+    {{Distribution::uniform, "uniform"}, {Distribution::triangular, "triangular"}}};
 
 }  // namespace
 
 const char* assumption_name(Assumption a) { return name_of(kAssumptions, a); }
-std::optional<Assumption> assumption_from_name(const std::string& n) { return value_of(kAssumptions, n); }
+std::optional<Assumption> assumption_from_name(const std::string& n) {
+  return value_of(kAssumptions, n);
+}
 const char* value_type_name(ValueType t) { return name_of(kValueTypes, t); }
-std::optional<ValueType> value_type_from_name(const std::string& n) { return value_of(kValueTypes, n); }
+std::optional<ValueType> value_type_from_name(const std::string& n) {
+  return value_of(kValueTypes, n);
+}
 const char* relevance_name(Relevance r) { return name_of(kRelevance, r); }
 std::optional<Relevance> relevance_from_name(const std::string& n) {
   if (n == "not sure" || n == "not_sure") return Relevance::not_sure;
@@ -81,12 +87,18 @@ std::optional<Distribution> distribution_from_name(const std::string& n) {
 
 const Decimal& Outcome::get(Assumption a) const {
   switch (a) {
-    case Assumption::quantity: return quantity;
-    case Assumption::proxy: return proxy.value;
-    case Assumption::deadweight: return deadweight;
-    case Assumption::displacement: return displacement;
-    case Assumption::attribution: return attribution;
-    case Assumption::drop_off: return drop_off;
+    case Assumption::quantity:
+      return quantity;
+    case Assumption::proxy:
+      return proxy.value;
+    case Assumption::deadweight:
+      return deadweight;
+    case Assumption::displacement:
+      return displacement;
+    case Assumption::attribution:
+      return attribution;
+    case Assumption::drop_off:
+      return drop_off;
   }
   return quantity;
 }

@@ -9,13 +9,15 @@
 
 namespace eqv {
 
-const std::vector<ClassifiedSegment>* SegmentClassification::level(const std::string& level_name) const {
+const std::vector<ClassifiedSegment>* SegmentClassification::level(
+    const std::string& level_name) const {
   for (const auto& [level_id, items] : levels)
     if (level_id == level_name) return &items;
   return nullptr;
 }
 
-const ClassifiedSegment* SegmentClassification::find(const std::string& level_name, const std::string& code) const {
+const ClassifiedSegment* SegmentClassification::find(const std::string& level_name,
+                                                     const std::string& code) const {
   if (const auto* items = level(level_name))
     for (const auto& s : *items)
       if (s.code == code) return &s;
@@ -47,7 +49,8 @@ std::vector<Record> parse_csv(std::string_view text, Problems& problems) {
 }
 
 // Whole, non-negative population; nothing (and a problem) otherwise.
-std::optional<std::int64_t> population_value(const std::string& text, std::size_t line, Problems& problems) {
+std::optional<std::int64_t> population_value(const std::string& text, std::size_t line,
+                                             Problems& problems) {
   const std::string where = line_path(line);
   if (text.empty()) {
     problems.push_back({where, "the population is missing"});
@@ -55,7 +58,8 @@ std::optional<std::int64_t> population_value(const std::string& text, std::size_
   }
   const auto d = parse_decimal(text);
   if (!d) {
-    problems.push_back({where, "the population \"" + text + "\" is not a number; write digits only (no commas)"});
+    problems.push_back(
+        {where, "the population \"" + text + "\" is not a number; write digits only (no commas)"});
     return std::nullopt;
   }
   if (*d < 0) {
@@ -73,8 +77,8 @@ std::optional<std::int64_t> population_value(const std::string& text, std::size_
   return d->convert_to<std::int64_t>();
 }
 
-std::optional<Decimal> share_value(const std::string& text, const std::string& what, std::size_t line,
-                                   Problems& problems) {
+std::optional<Decimal> share_value(const std::string& text, const std::string& what,
+                                   std::size_t line, Problems& problems) {
   const std::string where = line_path(line);
   if (text.empty()) {
     problems.push_back({where, "the share for " + what + " is missing (write 0 if nobody)"});
@@ -82,7 +86,8 @@ std::optional<Decimal> share_value(const std::string& text, const std::string& w
   }
   const auto d = parse_decimal(text);
   if (!d) {
-    problems.push_back({where, "the share for " + what + " (\"" + text + "\") is not a number; write a fraction such as 0.34"});
+    problems.push_back({where, "the share for " + what + " (\"" + text +
+                                   "\") is not a number; write a fraction such as 0.34"});
     return std::nullopt;
   }
   if (*d < 0 || *d > 1) {
@@ -98,8 +103,9 @@ struct Pending {
   std::size_t first_line = 0;
   std::optional<std::int64_t> population;
   std::size_t population_line = 0;
-  std::map<std::string, std::size_t> characteristic_line;                      // first line of each
-  std::map<std::pair<std::string, std::string>, std::size_t> category_line;    // where each share was given
+  std::map<std::string, std::size_t> characteristic_line;  // first line of each
+  std::map<std::pair<std::string, std::string>, std::size_t>
+      category_line;  // where each share was given
 };
 
 class Importer {
@@ -114,7 +120,9 @@ class Importer {
   SegmentImport out;
   bool population_column = false;  // a bad value there is reported on its own line
 
-  void add(std::size_t line, std::string message) { out.problems.push_back({line_path(line), std::move(message)}); }
+  void add(std::size_t line, std::string message) {
+    out.problems.push_back({line_path(line), std::move(message)});
+  }
 
   Pending* segment(const std::string& code, std::size_t line) {
     if (code.empty()) {
@@ -122,7 +130,8 @@ class Importer {
       return nullptr;
     }
     if (known_) {
-      const bool ok = std::any_of(known_->begin(), known_->end(), [&](const ClassifiedSegment& s) { return s.code == code; });
+      const bool ok = std::any_of(known_->begin(), known_->end(),
+                                  [&](const ClassifiedSegment& s) { return s.code == code; });
       if (!ok) {
         add(line, "\"" + code + "\" is not a segment code of the " + declared_.scheme + " scheme");
         return nullptr;
@@ -140,7 +149,8 @@ class Importer {
 
   // True when the characteristic and category are known (or, without declared
   // characteristics, after recording them as new).
-  bool known_category(const std::string& characteristic, const std::string& category, std::size_t line) {
+  bool known_category(const std::string& characteristic, const std::string& category,
+                      std::size_t line) {
     if (characteristic.empty() || category.empty()) {
       add(line, "the characteristic and the category are both needed");
       return false;
@@ -151,14 +161,19 @@ class Importer {
     if (declared_categories_) {
       if (!ch) {
         std::string names;
-        for (const auto& c : out.scheme.characteristics) names += (names.empty() ? "" : ", ") + c.name;
-        add(line, "\"" + characteristic + "\" is not a characteristic of the project's segments (known: " + names + ")");
+        for (const auto& c : out.scheme.characteristics)
+          names += (names.empty() ? "" : ", ") + c.name;
+        add(line, "\"" + characteristic +
+                      "\" is not a characteristic of the project's segments (known: " + names +
+                      ")");
         return false;
       }
-      if (std::find(ch->categories.begin(), ch->categories.end(), category) == ch->categories.end()) {
+      if (std::find(ch->categories.begin(), ch->categories.end(), category) ==
+          ch->categories.end()) {
         std::string cats;
         for (const auto& c : ch->categories) cats += (cats.empty() ? "" : ", ") + c;
-        add(line, "\"" + category + "\" is not a category of " + characteristic + " (known: " + cats + ")");
+        add(line, "\"" + category + "\" is not a category of " + characteristic +
+                      " (known: " + cats + ")");
         return false;
       }
       return true;
@@ -177,21 +192,22 @@ class Importer {
     if (!v) return;
     if (p.population && *p.population != *v) {
       add(line, "segment " + p.segment.code + "'s population is " + text + " here but " +
-                    std::to_string(*p.population) + " on line " + std::to_string(p.population_line));
+                    std::to_string(*p.population) + " on line " +
+                    std::to_string(p.population_line));
       return;
     }
     if (!p.population) p.population_line = line;
     p.population = v;
   }
 
-  void set_share(Pending& p, const std::string& characteristic, const std::string& category, const std::string& text,
-                 std::size_t line) {
+  void set_share(Pending& p, const std::string& characteristic, const std::string& category,
+                 const std::string& text, std::size_t line) {
     const auto v = share_value(text, characteristic + " " + category, line, out.problems);
     if (!v) return;
     const auto key = std::make_pair(characteristic, category);
     if (const auto it = p.category_line.find(key); it != p.category_line.end()) {
-      add(line, "segment " + p.segment.code + " already has a share for " + characteristic + " " + category +
-                    " (line " + std::to_string(it->second) + ")");
+      add(line, "segment " + p.segment.code + " already has a share for " + characteristic + " " +
+                    category + " (line " + std::to_string(it->second) + ")");
       return;
     }
     p.category_line[key] = line;
@@ -206,9 +222,12 @@ class Importer {
     for (auto& p : pending_) {
       Segment& s = p.segment;
       const Segment* before = declared_.find(s.code);
-      if (p.population) s.population = *p.population;
-      else if (before) s.population = before->population;
-      else if (!population_column) add(p.first_line, "segment " + s.code + " has no population: add a population column");
+      if (p.population)
+        s.population = *p.population;
+      else if (before)
+        s.population = before->population;
+      else if (!population_column)
+        add(p.first_line, "segment " + s.code + " has no population: add a population column");
       if (s.name.empty() && before) s.name = before->name;
       if (s.name.empty() && known_)
         for (const auto& k : *known_)
@@ -217,12 +236,14 @@ class Importer {
         Decimal sum = 0;
         for (const auto& [cat, share] : shares) sum += share;
         if (abs(sum - 1) > Decimal("0.001"))
-          add(p.characteristic_line[ch], "the shares of " + ch + " for segment " + s.code + " add up to " +
-                                             to_exact_string(sum) + "; they must add up to 1 (within 0.001)");
+          add(p.characteristic_line[ch], "the shares of " + ch + " for segment " + s.code +
+                                             " add up to " + to_exact_string(sum) +
+                                             "; they must add up to 1 (within 0.001)");
       }
       for (const auto& ch : used)
         if (!s.composition.count(ch))
-          add(p.first_line, "segment " + s.code + " has no shares for " + ch + ", which other segments have");
+          add(p.first_line,
+              "segment " + s.code + " has no shares for " + ch + ", which other segments have");
       out.scheme.items.push_back(std::move(s));
     }
   }
@@ -249,8 +270,10 @@ WideColumns wide_share_columns(const Record& header, Importer& im) {
     if (lname == "segment" || lname == "name" || lname == "population" || name.empty()) continue;
     const auto colon = name.find(':');
     if (colon == std::string::npos) {
-      im.add(header.line, "the column \"" + name +
-                              "\" is not segment, name, population or characteristic:category (such as age:65+)");
+      im.add(
+          header.line,
+          "the column \"" + name +
+              "\" is not segment, name, population or characteristic:category (such as age:65+)");
       continue;
     }
     const std::string ch = trim(name.substr(0, colon));
@@ -268,8 +291,9 @@ SegmentImport import_segments_csv(std::string_view text, const SegmentScheme& de
   const auto records = parse_csv(text, im.out.problems);
   if (!im.out.problems.empty()) return std::move(im.out);
   if (records.empty()) {
-    im.out.problems.push_back({"line 1", "the file is empty: the first line names the columns, such as "
-                                         "segment,characteristic,category,share"});
+    im.out.problems.push_back({"line 1",
+                               "the file is empty: the first line names the columns, such as "
+                               "segment,characteristic,category,share"});
     return std::move(im.out);
   }
   const Record& header = records.front();
@@ -280,16 +304,22 @@ SegmentImport import_segments_csv(std::string_view text, const SegmentScheme& de
       im.add(header.line, "column " + std::to_string(i + 1) + " has no name");
       continue;
     }
-    if (!column.emplace(name, i).second) im.add(header.line, "the column \"" + header.fields[i] + "\" appears twice");
+    if (!column.emplace(name, i).second)
+      im.add(header.line, "the column \"" + header.fields[i] + "\" appears twice");
   }
-  if (!column.count("segment")) im.add(header.line, "a column named \"segment\" (the segment code) is needed");
-  const bool long_form = column.count("characteristic") || column.count("category") || column.count("share");
+  if (!column.count("segment"))
+    im.add(header.line, "a column named \"segment\" (the segment code) is needed");
+  const bool long_form =
+      column.count("characteristic") || column.count("category") || column.count("share");
   WideColumns wide_columns;
   if (long_form) {
     for (const char* needed : {"characteristic", "category", "share"})
       if (!column.count(needed))
-        im.add(header.line, std::string("a long-form file needs the columns segment, characteristic, category and "
-                                        "share; \"") + needed + "\" is missing");
+        im.add(
+            header.line,
+            std::string("a long-form file needs the columns segment, characteristic, category and "
+                        "share; \"") +
+                needed + "\" is missing");
   } else {
     wide_columns = wide_share_columns(header, im);
     if (!column.count("population") && declared.items.empty())
@@ -311,8 +341,9 @@ SegmentImport import_segments_csv(std::string_view text, const SegmentScheme& de
       return std::move(im.out);
     }
     if (r.fields.size() != header.fields.size()) {
-      im.add(r.line, "this row has " + std::to_string(r.fields.size()) + " values but the header names " +
-                         std::to_string(header.fields.size()) + " columns");
+      im.add(r.line, "this row has " + std::to_string(r.fields.size()) +
+                         " values but the header names " + std::to_string(header.fields.size()) +
+                         " columns");
       continue;
     }
     const std::string code = get(r, "segment");
@@ -328,7 +359,8 @@ SegmentImport import_segments_csv(std::string_view text, const SegmentScheme& de
       const std::string ch = get(r, "characteristic"), cat = get(r, "category");
       if (im.known_category(ch, cat, r.line)) im.set_share(*p, ch, cat, get(r, "share"), r.line);
     } else {
-      for (const auto& [index, key] : wide_columns) im.set_share(*p, key.first, key.second, r.fields[index], r.line);
+      for (const auto& [index, key] : wide_columns)
+        im.set_share(*p, key.first, key.second, r.fields[index], r.line);
     }
   }
   if (records.size() == 1) im.add(header.line, "the file has a header but no segments");

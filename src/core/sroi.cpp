@@ -88,9 +88,10 @@ struct OutcomeTerms {
   std::vector<Decimal> weights;
   Decimal annuity;
 
-  OutcomeTerms(const Outcome& o, const Sroi& sroi, const ProjectSettings& settings, const std::vector<Decimal>& df)
-      : factor{o.quantity, real_proxy_value(o.proxy, settings), kOne - o.deadweight, kOne - o.displacement,
-               kOne - o.attribution},
+  OutcomeTerms(const Outcome& o, const Sroi& sroi, const ProjectSettings& settings,
+               const std::vector<Decimal>& df)
+      : factor{o.quantity, real_proxy_value(o.proxy, settings), kOne - o.deadweight,
+               kOne - o.displacement, kOne - o.attribution},
         bias(kOne - sroi.optimism_bias) {
     for (int t = o.start_year; t <= last_value_year(o); ++t)
       weights.push_back(applied_factor(df, t, sroi.first_year_discounted));
@@ -139,8 +140,8 @@ SwitchingValues switching_values(const Sroi& sroi, const ProjectSettings& settin
       if (a == Assumption::drop_off) {
         if (o.duration < 2) continue;  // drop-off never applies in an outcome's first year
         const Decimal v1 = terms.first_year_value();
-        values[a] = root_on([&](const Decimal& x) { return v1 * terms.annuity_at(x) - needed; }, Decimal(0),
-                            Decimal(1));
+        values[a] = root_on([&](const Decimal& x) { return v1 * terms.annuity_at(x) - needed; },
+                            Decimal(0), Decimal(1));
         continue;
       }
       // PV is linear in the factor: solve per_unit x factor = needed.
@@ -169,11 +170,13 @@ SwitchingValues switching_values(const Sroi& sroi, const ProjectSettings& settin
     for (std::size_t t = 1; t < value_by_year.size(); ++t) {
       previous = factor;
       factor *= step;
-      net += value_by_year[t] * (sroi.first_year_discounted ? factor : previous) - inputs_by_year[t] * factor;
+      net += value_by_year[t] * (sroi.first_year_discounted ? factor : previous) -
+             inputs_by_year[t] * factor;
     }
     return net;
   };
-  static const char* kGrid[] = {"0", "0.01", "0.02", "0.05", "0.1", "0.2", "0.5", "1", "2", "5", "10"};
+  static const char* kGrid[] = {"0",   "0.01", "0.02", "0.05", "0.1", "0.2",
+                                "0.5", "1",    "2",    "5",    "10"};
   Decimal prev_r(kGrid[0]);
   Decimal prev_f = f(prev_r);
   if (prev_f == 0) sv.discount_rate = prev_r;
@@ -227,7 +230,8 @@ std::vector<TornadoBar> tornado(const Sroi& sroi, const ProjectSettings& setting
       }
       bar.ratio_at_low = ratio_at(others + pv_with(a, bar.low));
       bar.ratio_at_high = ratio_at(others + pv_with(a, bar.high));
-      if (bar.ratio_at_low && bar.ratio_at_high) bar.swing = abs(*bar.ratio_at_high - *bar.ratio_at_low);
+      if (bar.ratio_at_low && bar.ratio_at_high)
+        bar.swing = abs(*bar.ratio_at_high - *bar.ratio_at_low);
       bars.push_back(std::move(bar));
     }
   }
@@ -242,7 +246,8 @@ std::vector<TornadoBar> tornado(const Sroi& sroi, const ProjectSettings& setting
       const SroiResult r = calculate_core(probe_sroi, settings);
       (end == 0 ? bar.ratio_at_low : bar.ratio_at_high) = r.ratio;
     }
-    if (bar.ratio_at_low && bar.ratio_at_high) bar.swing = abs(*bar.ratio_at_high - *bar.ratio_at_low);
+    if (bar.ratio_at_low && bar.ratio_at_high)
+      bar.swing = abs(*bar.ratio_at_high - *bar.ratio_at_low);
     bars.push_back(std::move(bar));
   }
   // Swings equal to 12 places (quantity and proxy moved by the same 20 %, say) keep the
@@ -267,9 +272,9 @@ struct SampledAssumption {
 };
 
 struct SimOutcome {
-  double point[6];                 // quantity, proxy, dw, ds, at, do
-  double proxy_scale;              // deflator rebasing x (1 - optimism bias)
-  std::vector<double> weights;     // applied discount factor for each year of its duration
+  double point[6];              // quantity, proxy, dw, ds, at, do
+  double proxy_scale;           // deflator rebasing x (1 - optimism bias)
+  std::vector<double> weights;  // applied discount factor for each year of its duration
   std::vector<SampledAssumption> sampled;
 };
 
@@ -336,7 +341,8 @@ std::vector<Decimal> discount_factors(const Discount& discount, int last_year) {
   // beyond the six places shown.
   Decimal rate = -1, step = 1;
   for (int t = 1; t <= last_year; ++t) {
-    const Decimal rate_t = discount.kind == DiscountKind::green_book ? green_book_rate(t) : discount.rate;
+    const Decimal rate_t =
+        discount.kind == DiscountKind::green_book ? green_book_rate(t) : discount.rate;
     if (rate_t != rate) {
       rate = rate_t;
       step = kOne / (kOne + rate);
@@ -417,7 +423,8 @@ SroiResult calculate_core(const Sroi& sroi, const ProjectSettings& settings) {
   return r;
 }
 
-SroiResult calculate_sroi(const Sroi& sroi, const ProjectSettings& settings, const CalcOptions& options) {
+SroiResult calculate_sroi(const Sroi& sroi, const ProjectSettings& settings,
+                          const CalcOptions& options) {
   SroiResult r = calculate_core(sroi, settings);
   if (options.sensitivity) {
     const auto df = discount_factors(sroi.discount, r.horizon);
@@ -448,7 +455,8 @@ std::optional<MonteCarloResult> run_monte_carlo(const Sroi& sroi, const ProjectS
     }
     SimOutcome s;
     for (int k = 0; k < 6; ++k) s.point[k] = to_double(o.get(kAllAssumptions[k]));
-    const Decimal scale = o.proxy.value == 0 ? Decimal(1) : real_proxy_value(o.proxy, settings) / o.proxy.value;
+    const Decimal scale =
+        o.proxy.value == 0 ? Decimal(1) : real_proxy_value(o.proxy, settings) / o.proxy.value;
     s.proxy_scale = to_double(scale * (kOne - sroi.optimism_bias));
     for (int t = o.start_year; t <= last_value_year(o); ++t)
       s.weights.push_back(to_double(applied_factor(df, t, sroi.first_year_discounted)));
@@ -513,7 +521,8 @@ std::optional<MonteCarloResult> run_monte_carlo(const Sroi& sroi, const ProjectS
         mc.present_values[static_cast<std::size_t>(d)] = pv;
       }
       const int done = ++done_blocks;
-      if (options.progress && !options.progress(static_cast<double>(done) / blocks)) cancelled = true;
+      if (options.progress && !options.progress(static_cast<double>(done) / blocks))
+        cancelled = true;
     }
   };
   unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)

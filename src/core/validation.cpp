@@ -13,7 +13,9 @@ class Checker {
  public:
   Problems problems;
 
-  void add(const std::string& path, std::string message) { problems.push_back({path, std::move(message)}); }
+  void add(const std::string& path, std::string message) {
+    problems.push_back({path, std::move(message)});
+  }
 
   void fraction(const std::string& path, const Decimal& v) {
     if (v < 0 || v > 1) add(path, fraction_message(v));
@@ -21,7 +23,8 @@ class Checker {
   void non_negative(const std::string& path, const Decimal& v, const char* what) {
     if (v < 0) add(path, std::string(what) + " cannot be negative, got " + to_exact_string(v));
   }
-  void whole_in(const std::string& path, long long v, long long lo, long long hi, const char* what) {
+  void whole_in(const std::string& path, long long v, long long lo, long long hi,
+                const char* what) {
     if (v < lo || v > hi)
       add(path, std::string(what) + " must be a whole number from " + std::to_string(lo) + " to " +
                     std::to_string(hi) + ", got " + std::to_string(v));
@@ -36,7 +39,8 @@ class Checker {
       add(path, "must be a date written yyyy-mm-dd (for example 2027-03-31), got \"" + text + "\"");
   }
   template <typename List, typename Id>
-  void unique_ids(const std::string& parent, const char* list, const List& items, Id id_of, const char* what) {
+  void unique_ids(const std::string& parent, const char* list, const List& items, Id id_of,
+                  const char* what) {
     std::set<std::string> seen;
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string id = id_of(items[i]);
@@ -62,24 +66,29 @@ void check_segments(Checker& c, const SegmentScheme& scheme) {
     for (const auto& cat : ch.categories)
       if (!cats.insert(cat).second) c.add(path, "the category \"" + cat + "\" is listed twice");
   }
-  c.unique_ids(base, "items", scheme.items, [](const Segment& s) { return s.code; }, "segment");
+  c.unique_ids(
+      base, "items", scheme.items, [](const Segment& s) { return s.code; }, "segment");
   for (std::size_t i = 0; i < scheme.items.size(); ++i) {
     const auto& seg = scheme.items[i];
     const std::string path = index_path(base, "items", i);
     if (seg.population < 0)
-      c.add(field_path(path, "population"), "a population cannot be negative, got " + std::to_string(seg.population));
+      c.add(field_path(path, "population"),
+            "a population cannot be negative, got " + std::to_string(seg.population));
     // A segment without shares for a characteristic would count in the area's base but in
     // none of its categories, quietly skewing every ratio of the link.
     for (const auto& ch : scheme.characteristics)
       if (!seg.composition.count(ch.name))
         c.add(field_path(field_path(path, "composition"), ch.name),
-              "gives no shares for " + ch.name + ": every segment needs the share of each category, so that the "
-              "segments can be compared with the whole area");
+              "gives no shares for " + ch.name +
+                  ": every segment needs the share of each category, so that the "
+                  "segments can be compared with the whole area");
     for (const auto& [char_name, shares] : seg.composition) {
       const std::string cpath = field_path(field_path(path, "composition"), char_name);
       const Characteristic* ch = scheme.characteristic(char_name);
       if (!ch) {
-        c.add(cpath, "\"" + char_name + "\" is not one of the characteristics listed under segments.characteristics");
+        c.add(cpath,
+              "\"" + char_name +
+                  "\" is not one of the characteristics listed under segments.characteristics");
         continue;
       }
       Decimal sum = 0;
@@ -92,7 +101,8 @@ void check_segments(Checker& c, const SegmentScheme& scheme) {
         sum += share;
       }
       if (abs(sum - kOne) > Decimal("0.001"))
-        c.add(cpath, "the shares of " + char_name + " must add up to 1 (within 0.001), they add up to " +
+        c.add(cpath, "the shares of " + char_name +
+                         " must add up to 1 (within 0.001), they add up to " +
                          to_exact_string(sum));
     }
   }
@@ -101,15 +111,17 @@ void check_segments(Checker& c, const SegmentScheme& scheme) {
 void check_outcome(Checker& c, const std::string& path, const Outcome& o, const Sroi& sroi,
                    const ProjectSettings& settings) {
   bool stakeholder_known = false;
-  for (const auto& s : sroi.stakeholders) stakeholder_known = stakeholder_known || s.id == o.stakeholder;
+  for (const auto& s : sroi.stakeholders)
+    stakeholder_known = stakeholder_known || s.id == o.stakeholder;
   if (o.stakeholder.empty())
     c.add(field_path(path, "stakeholder"), "say which stakeholder has this outcome");
   else if (!stakeholder_known)
     c.add(field_path(path, "stakeholder"), "no stakeholder has the id \"" + o.stakeholder + "\"");
   c.required(field_path(path, "description"), o.description, "a description of the outcome");
   c.non_negative(field_path(path, "quantity"), o.quantity, "the quantity");
-  c.non_negative(field_path(path, "proxy.value"), o.proxy.value,
-                 "the proxy value (record a disbenefit as its own outcome with a negative input instead)");
+  c.non_negative(
+      field_path(path, "proxy.value"), o.proxy.value,
+      "the proxy value (record a disbenefit as its own outcome with a negative input instead)");
   c.fraction(field_path(path, "deadweight"), o.deadweight);
   c.fraction(field_path(path, "displacement"), o.displacement);
   c.fraction(field_path(path, "attribution"), o.attribution);
@@ -117,7 +129,8 @@ void check_outcome(Checker& c, const std::string& path, const Outcome& o, const 
   c.whole_in(field_path(path, "duration"), o.duration, 1, 200, "the duration in years");
   c.whole_in(field_path(path, "start_year"), o.start_year, 1, 200, "the start year");
   if (o.proxy.price_year != 0) {
-    c.whole_in(field_path(path, "proxy.price_year"), o.proxy.price_year, 1900, 2200, "the price year");
+    c.whole_in(field_path(path, "proxy.price_year"), o.proxy.price_year, 1900, 2200,
+               "the price year");
     if (!settings.deflators.empty() && !settings.deflators.count(o.proxy.price_year))
       c.add(field_path(path, "proxy.price_year"),
             "the deflator series has no value for " + std::to_string(o.proxy.price_year) +
@@ -137,8 +150,9 @@ void check_outcome(Checker& c, const std::string& path, const Outcome& o, const 
       c.add(rpath, "the low end (" + to_exact_string(range.low) + ") is above the high end (" +
                        to_exact_string(range.high) + ")");
     else if (o.get(assumption) < range.low || o.get(assumption) > range.high)
-      c.add(rpath, "the range " + to_exact_string(range.low) + " to " + to_exact_string(range.high) +
-                       " does not include the value used, " + to_exact_string(o.get(assumption)));
+      c.add(rpath, "the range " + to_exact_string(range.low) + " to " +
+                       to_exact_string(range.high) + " does not include the value used, " +
+                       to_exact_string(o.get(assumption)));
   }
 }
 
@@ -148,7 +162,9 @@ void check_sroi(Checker& c, const std::string& path, const Sroi& sroi, const Pro
     if (r < 0 || r > 1) c.add(field_path(path, "discount.rate"), fraction_message(r));
   }
   c.fraction(field_path(path, "optimism_bias"), sroi.optimism_bias);
-  c.unique_ids(path, "stakeholders", sroi.stakeholders, [](const Stakeholder& s) { return s.id; }, "stakeholder");
+  c.unique_ids(
+      path, "stakeholders", sroi.stakeholders, [](const Stakeholder& s) { return s.id; },
+      "stakeholder");
   for (std::size_t i = 0; i < sroi.stakeholders.size(); ++i) {
     const auto& s = sroi.stakeholders[i];
     const std::string spath = index_path(path, "stakeholders", i);
@@ -164,10 +180,13 @@ void check_sroi(Checker& c, const std::string& path, const Sroi& sroi, const Pro
     if (!in.stakeholder.empty()) {
       bool known = false;
       for (const auto& s : sroi.stakeholders) known = known || s.id == in.stakeholder;
-      if (!known) c.add(field_path(ipath, "stakeholder"), "no stakeholder has the id \"" + in.stakeholder + "\"");
+      if (!known)
+        c.add(field_path(ipath, "stakeholder"),
+              "no stakeholder has the id \"" + in.stakeholder + "\"");
     }
   }
-  c.unique_ids(path, "outcomes", sroi.outcomes, [](const Outcome& o) { return o.id; }, "outcome");
+  c.unique_ids(
+      path, "outcomes", sroi.outcomes, [](const Outcome& o) { return o.id; }, "outcome");
   for (std::size_t i = 0; i < sroi.outcomes.size(); ++i)
     check_outcome(c, index_path(path, "outcomes", i), sroi.outcomes[i], sroi, project.project);
 }
@@ -177,28 +196,35 @@ void check_eqia(Checker& c, const std::string& path, const Eqia& e, const Projec
   for (std::size_t i = 0; i < e.screening.size(); ++i) {
     const std::string spath = index_path(path, "screening", i);
     const auto& s = e.screening[i];
-    c.required(field_path(spath, "characteristic"), s.characteristic, "the characteristic screened");
+    c.required(field_path(spath, "characteristic"), s.characteristic,
+               "the characteristic screened");
     if (!s.characteristic.empty() && !screened.insert(s.characteristic).second)
       c.add(field_path(spath, "characteristic"), "\"" + s.characteristic + "\" is screened twice");
   }
   for (std::size_t i = 0; i < e.impacts.size(); ++i) {
     const std::string ipath = index_path(path, "impacts", i);
     const auto& im = e.impacts[i];
-    c.required(field_path(ipath, "characteristic"), im.characteristic, "the characteristic assessed");
-    c.whole_in(field_path(ipath, "likelihood"), im.before.likelihood, 0, 4, "the likelihood (1 to 4)");
+    c.required(field_path(ipath, "characteristic"), im.characteristic,
+               "the characteristic assessed");
+    c.whole_in(field_path(ipath, "likelihood"), im.before.likelihood, 0, 4,
+               "the likelihood (1 to 4)");
     c.whole_in(field_path(ipath, "severity"), im.before.severity, 0, 4, "the severity (1 to 4)");
     if (im.residual) {
-      c.whole_in(field_path(ipath, "residual.likelihood"), im.residual->likelihood, 0, 4, "the likelihood (1 to 4)");
-      c.whole_in(field_path(ipath, "residual.severity"), im.residual->severity, 0, 4, "the severity (1 to 4)");
+      c.whole_in(field_path(ipath, "residual.likelihood"), im.residual->likelihood, 0, 4,
+                 "the likelihood (1 to 4)");
+      c.whole_in(field_path(ipath, "residual.severity"), im.residual->severity, 0, 4,
+                 "the severity (1 to 4)");
     }
   }
   static const std::set<std::string> kActionStatuses{"open", "in-progress", "done"};
   for (std::size_t i = 0; i < e.actions.size(); ++i) {
     const std::string apath = index_path(path, "actions", i);
-    c.required(field_path(apath, "description"), e.actions[i].description, "a description of the action");
+    c.required(field_path(apath, "description"), e.actions[i].description,
+               "a description of the action");
     c.date(field_path(apath, "due"), e.actions[i].due);
     if (!kActionStatuses.count(e.actions[i].status))
-      c.add(field_path(apath, "status"), "must be open, in-progress or done, got \"" + e.actions[i].status + "\"");
+      c.add(field_path(apath, "status"),
+            "must be open, in-progress or done, got \"" + e.actions[i].status + "\"");
   }
   c.date(field_path(path, "review_date"), e.review_date);
   c.date(field_path(path, "decision_date"), e.decision_date);
@@ -213,8 +239,9 @@ Problems duplicate_change_id(const Project& project, std::size_t index) {
   const std::string& id = project.changes[index].id;
   for (std::size_t j = 0; j < project.changes.size(); ++j)
     if (j != index && project.changes[j].id == id)
-      return {{field_path(index_path("", "changes", index), "id"),
-               "another service change already has the reference \"" + id + "\"; give each its own"}};
+      return {
+          {field_path(index_path("", "changes", index), "id"),
+           "another service change already has the reference \"" + id + "\"; give each its own"}};
   return {};
 }
 
@@ -256,16 +283,22 @@ Problems validate(const Project& project) {
   const auto& s = project.project;
   c.required("project.name", s.name, "a project name");
   c.whole_in("project.base_year", s.base_year, 1900, 2200, "the base year");
-  c.whole_in("project.disclosure_threshold", s.disclosure_threshold, 1, 1000, "the disclosure threshold");
+  c.whole_in("project.disclosure_threshold", s.disclosure_threshold, 1, 1000,
+             "the disclosure threshold");
   if (s.flag_ratio < 1)
-    c.add("project.flag_ratio", "the flag ratio must be 1 or more (1.2 flags groups 20% over-represented), got " +
-                                    to_exact_string(s.flag_ratio));
+    c.add("project.flag_ratio",
+          "the flag ratio must be 1 or more (1.2 flags groups 20% over-represented), got " +
+              to_exact_string(s.flag_ratio));
   for (const auto& [year, index] : s.deflators)
-    if (index <= 0) c.add("project.deflators." + std::to_string(year), "a deflator index must be above 0");
+    if (index <= 0)
+      c.add("project.deflators." + std::to_string(year), "a deflator index must be above 0");
   if (!s.deflators.empty() && !s.deflators.count(s.base_year))
-    c.add("project.deflators", "the deflator series needs a value for the base year " + std::to_string(s.base_year));
+    c.add("project.deflators",
+          "the deflator series needs a value for the base year " + std::to_string(s.base_year));
   check_segments(c, project.segments);
-  c.unique_ids("", "changes", project.changes, [](const ServiceChange& ch) { return ch.id; }, "service change");
+  c.unique_ids(
+      "", "changes", project.changes, [](const ServiceChange& ch) { return ch.id; },
+      "service change");
   for (std::size_t i = 0; i < project.changes.size(); ++i) {
     const auto& ch = project.changes[i];
     const std::string path = index_path("", "changes", i);

@@ -41,8 +41,10 @@ class EquivalueApp : public wxApp {
 
   void OnInitCmdLine(wxCmdLineParser& parser) override {
     wxApp::OnInitCmdLine(parser);
-    parser.AddOption("", "screenshot", "write a PNG of each main screen into DIR, then quit", wxCMD_LINE_VAL_STRING);
-    parser.AddParam("project file (.eqv or .json)", wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+    parser.AddOption("", "screenshot", "write a PNG of each main screen into DIR, then quit",
+                     wxCMD_LINE_VAL_STRING);
+    parser.AddParam("project file (.eqv or .json)", wxCMD_LINE_VAL_STRING,
+                    wxCMD_LINE_PARAM_OPTIONAL);
   }
 
   bool OnCmdLineParsed(wxCmdLineParser& parser) override {

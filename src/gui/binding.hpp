@@ -178,7 +178,8 @@ class FormBinding {
   std::string text_of(const Bound& b) const {
     if (auto* choice = dynamic_cast<wxChoice*>(b.control)) {
       const int i = choice->GetSelection();
-      return i >= 0 && static_cast<std::size_t>(i) < b.def->choices.size() ? b.def->choices[i].value : std::string();
+      return i >= 0 && static_cast<std::size_t>(i) < b.def->choices.size() ? b.def->choices[i].value
+                                                                           : std::string();
     }
     if (auto* check = dynamic_cast<wxCheckBox*>(b.control)) return check->GetValue() ? "1" : "0";
     if (auto* text = dynamic_cast<wxTextCtrl*>(b.control)) return text->GetValue().utf8_string();

@@ -28,7 +28,8 @@ wxStaticText* heading(wxWindow* parent, const wxString& text) {
   auto* label = new wxStaticText(parent, wxID_ANY, "");
   label->SetFont(label->GetFont().Bold());
   label->SetLabel(text);
-  label->SetMinSize(wxSize(label->GetTextExtent(text).x + 8, -1));  // GTK 3 measures bold labels short
+  label->SetMinSize(
+      wxSize(label->GetTextExtent(text).x + 8, -1));  // GTK 3 measures bold labels short
   return label;
 }
 
@@ -52,11 +53,12 @@ bool guarded(wxWindow* parent, const std::function<void()>& action) {
 
 void edit_change(ProjectDocument& doc, int index, const std::function<void(ServiceChange&)>& fn,
                  const std::string& what, const std::string& merge_key, bool structure) {
-  doc.edit([&](Project& p) { fn(p.changes.at(static_cast<std::size_t>(index))); }, what, index, merge_key,
-           structure);
+  doc.edit([&](Project& p) { fn(p.changes.at(static_cast<std::size_t>(index))); }, what, index,
+           merge_key, structure);
 }
 
-ChangePage::ChangePage(wxWindow* parent, ProjectDocument& doc) : wxPanel(parent, wxID_ANY), doc_(doc) {
+ChangePage::ChangePage(wxWindow* parent, ProjectDocument& doc)
+    : wxPanel(parent, wxID_ANY), doc_(doc) {
   listener_ = doc_.listen([this](const DocumentEvent& e) {
     if (!valid() || !(e.structure || e.change < 0 || e.change == index_)) return;
     if (!IsShownOnScreen()) {
@@ -98,8 +100,8 @@ void ProblemLine::set(const std::vector<std::string>& lines) {
 
 // ------------------------------------------------------------------------ ScopePage
 
-ScopePage::ScopePage(wxWindow* parent, ProjectDocument& doc, bool with_scope, bool with_stakeholders,
-                     bool with_inputs)
+ScopePage::ScopePage(wxWindow* parent, ProjectDocument& doc, bool with_scope,
+                     bool with_stakeholders, bool with_inputs)
     : ChangePage(parent, doc) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   if (with_scope) {
@@ -108,22 +110,29 @@ ScopePage::ScopePage(wxWindow* parent, ProjectDocument& doc, bool with_scope, bo
     scope_ = std::make_unique<FormBinding<ServiceChange>>(form, change_fields());
     scope_->on_edit = [this](const FieldDef<ServiceChange>& f, const std::string& text) {
       guarded(this, [&] {
-        edit_change(doc_, index_, [&](ServiceChange& c) { f.set(c, text); }, "Edit " + f.label,
-                    path() + "." + f.name);
+        edit_change(
+            doc_, index_, [&](ServiceChange& c) { f.set(c, text); }, "Edit " + f.label,
+            path() + "." + f.name);
       });
     };
     sizer->Add(form, 0, wxEXPAND | wxALL, 2);
   }
   if (with_stakeholders) {
-    sizer->Add(heading(this, _("Stakeholders: the groups of people the change affects")), 0, wxALL, 6);
+    sizer->Add(heading(this, _("Stakeholders: the groups of people the change affects")), 0, wxALL,
+               6);
     auto* grid = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 140));
-    stakeholders_ = std::make_unique<GridBinding<Stakeholder>>(grid, stakeholder_fields(),
-                                                               std::vector<std::string>{"id", "name", "segment"});
+    stakeholders_ = std::make_unique<GridBinding<Stakeholder>>(
+        grid, stakeholder_fields(), std::vector<std::string>{"id", "name", "segment"});
     grid->SetColSize(1, 320);
-    stakeholders_->on_edit = [this](int row, const FieldDef<Stakeholder>& f, const std::string& text) {
+    stakeholders_->on_edit = [this](int row, const FieldDef<Stakeholder>& f,
+                                    const std::string& text) {
       guarded(this, [&] {
-        edit_change(doc_, index_, [&](ServiceChange& c) { f.set(c.sroi.stakeholders.at(static_cast<std::size_t>(row)), text); },
-                    "Edit stakeholder " + f.label);
+        edit_change(
+            doc_, index_,
+            [&](ServiceChange& c) {
+              f.set(c.sroi.stakeholders.at(static_cast<std::size_t>(row)), text);
+            },
+            "Edit stakeholder " + f.label);
       });
     };
     sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
@@ -132,20 +141,27 @@ ScopePage::ScopePage(wxWindow* parent, ProjectDocument& doc, bool with_scope, bo
     auto* remove = new wxButton(this, wxID_ANY, _("Remove stakeholder"));
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
       guarded(this, [&] {
-        edit_change(doc_, index_, [](ServiceChange& c) {
-          Stakeholder s;
-          s.id = next_id("S", c.sroi.stakeholders, [](const Stakeholder& x) { return x.id; });
-          s.name = "New stakeholder group";
-          c.sroi.stakeholders.push_back(s);
-        }, "Add stakeholder", {}, true);
+        edit_change(
+            doc_, index_,
+            [](ServiceChange& c) {
+              Stakeholder s;
+              s.id = next_id("S", c.sroi.stakeholders, [](const Stakeholder& x) { return x.id; });
+              s.name = "New stakeholder group";
+              c.sroi.stakeholders.push_back(s);
+            },
+            "Add stakeholder", {}, true);
       });
     });
     remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
       const int row = selected_row(stakeholders_->grid());
       if (row < 0 || row >= static_cast<int>(change().sroi.stakeholders.size())) return;
       guarded(this, [&] {
-        edit_change(doc_, index_, [row](ServiceChange& c) { c.sroi.stakeholders.erase(c.sroi.stakeholders.begin() + row); },
-                    "Remove stakeholder", {}, true);
+        edit_change(
+            doc_, index_,
+            [row](ServiceChange& c) {
+              c.sroi.stakeholders.erase(c.sroi.stakeholders.begin() + row);
+            },
+            "Remove stakeholder", {}, true);
       });
     });
     buttons->Add(add, 0, wxRIGHT, 6);
@@ -155,15 +171,18 @@ ScopePage::ScopePage(wxWindow* parent, ProjectDocument& doc, bool with_scope, bo
   if (with_inputs) {
     sizer->Add(heading(this, _("Inputs: what the change costs, and who pays")), 0, wxALL, 6);
     auto* grid = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 140));
-    inputs_ = std::make_unique<GridBinding<Input>>(grid, input_fields(),
-                                                   std::vector<std::string>{"stakeholder", "description", "amount", "year"});
+    inputs_ = std::make_unique<GridBinding<Input>>(
+        grid, input_fields(),
+        std::vector<std::string>{"stakeholder", "description", "amount", "year"});
     grid->SetColSize(1, 320);
     grid->SetColSize(2, 120);
     grid->SetColSize(3, 140);
     inputs_->on_edit = [this](int row, const FieldDef<Input>& f, const std::string& text) {
       guarded(this, [&] {
-        edit_change(doc_, index_, [&](ServiceChange& c) { f.set(c.sroi.inputs.at(static_cast<std::size_t>(row)), text); },
-                    "Edit input " + f.label);
+        edit_change(
+            doc_, index_,
+            [&](ServiceChange& c) { f.set(c.sroi.inputs.at(static_cast<std::size_t>(row)), text); },
+            "Edit input " + f.label);
       });
     };
     sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
@@ -172,20 +191,25 @@ ScopePage::ScopePage(wxWindow* parent, ProjectDocument& doc, bool with_scope, bo
     auto* remove = new wxButton(this, wxID_ANY, _("Remove input"));
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
       guarded(this, [&] {
-        edit_change(doc_, index_, [](ServiceChange& c) {
-          Input in;
-          if (!c.sroi.stakeholders.empty()) in.stakeholder = c.sroi.stakeholders.front().id;
-          in.description = "New input";
-          c.sroi.inputs.push_back(in);
-        }, "Add input", {}, true);
+        edit_change(
+            doc_, index_,
+            [](ServiceChange& c) {
+              Input in;
+              if (!c.sroi.stakeholders.empty()) in.stakeholder = c.sroi.stakeholders.front().id;
+              in.description = "New input";
+              c.sroi.inputs.push_back(in);
+            },
+            "Add input", {}, true);
       });
     });
     remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
       const int row = selected_row(inputs_->grid());
       if (row < 0 || row >= static_cast<int>(change().sroi.inputs.size())) return;
       guarded(this, [&] {
-        edit_change(doc_, index_, [row](ServiceChange& c) { c.sroi.inputs.erase(c.sroi.inputs.begin() + row); },
-                    "Remove input", {}, true);
+        edit_change(
+            doc_, index_,
+            [row](ServiceChange& c) { c.sroi.inputs.erase(c.sroi.inputs.begin() + row); },
+            "Remove input", {}, true);
       });
     });
     buttons->Add(add, 0, wxRIGHT, 6);
@@ -209,12 +233,14 @@ void ScopePage::show(bool force) {
   }
   if (stakeholders_) {
     stakeholders_->show(c.sroi.stakeholders);
-    for (auto& l : stakeholders_->show_problems(problems, path() + ".sroi.stakeholders")) lines.push_back("Stakeholders, " + l);
+    for (auto& l : stakeholders_->show_problems(problems, path() + ".sroi.stakeholders"))
+      lines.push_back("Stakeholders, " + l);
     stakeholders_->grid()->EnableEditing(editable);
   }
   if (inputs_) {
     inputs_->show(c.sroi.inputs);
-    for (auto& l : inputs_->show_problems(problems, path() + ".sroi.inputs")) lines.push_back("Inputs, " + l);
+    for (auto& l : inputs_->show_problems(problems, path() + ".sroi.inputs"))
+      lines.push_back("Inputs, " + l);
     inputs_->grid()->EnableEditing(editable);
   }
   problems_->set(lines);
@@ -222,7 +248,8 @@ void ScopePage::show(bool force) {
 
 // ------------------------------------------------------------------------ OutcomesPage
 
-OutcomesPage::OutcomesPage(wxWindow* parent, ProjectDocument& doc, const std::vector<std::string>& forms)
+OutcomesPage::OutcomesPage(wxWindow* parent, ProjectDocument& doc,
+                           const std::vector<std::string>& forms)
     : ChangePage(parent, doc) {
   // One outcome at a time, chosen at the top, so its forms have the page's full width.
   auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -238,8 +265,10 @@ OutcomesPage::OutcomesPage(wxWindow* parent, ProjectDocument& doc, const std::ve
     if (outcome_ < 0) return;
     const int o = outcome_;
     guarded(this, [&] {
-      edit_change(doc_, index_, [o](ServiceChange& c) { c.sroi.outcomes.erase(c.sroi.outcomes.begin() + o); },
-                  "Remove outcome", {}, true);
+      edit_change(
+          doc_, index_,
+          [o](ServiceChange& c) { c.sroi.outcomes.erase(c.sroi.outcomes.begin() + o); },
+          "Remove outcome", {}, true);
     });
   });
   bar->Add(add, 0, wxALIGN_CENTER_VERTICAL | wxALL, 4);
@@ -272,8 +301,10 @@ OutcomesPage::OutcomesPage(wxWindow* parent, ProjectDocument& doc, const std::ve
       if (outcome_ < 0) return;
       const int o = outcome_;
       guarded(this, [&] {
-        edit_change(doc_, index_, [&](ServiceChange& c) { f.set(c.sroi.outcomes.at(static_cast<std::size_t>(o)), text); },
-                    "Edit " + f.label, path() + ".sroi.outcomes[" + std::to_string(o) + "]." + f.name);
+        edit_change(
+            doc_, index_,
+            [&](ServiceChange& c) { f.set(c.sroi.outcomes.at(static_cast<std::size_t>(o)), text); },
+            "Edit " + f.label, path() + ".sroi.outcomes[" + std::to_string(o) + "]." + f.name);
       });
     };
     if (book) {
@@ -300,13 +331,16 @@ FormBinding<Outcome>* OutcomesPage::form(const std::string& resource) {
 
 void OutcomesPage::add_outcome() {
   guarded(this, [&] {
-    edit_change(doc_, index_, [](ServiceChange& c) {
-      Outcome o;
-      o.id = next_id("O", c.sroi.outcomes, [](const Outcome& x) { return x.id; });
-      if (!c.sroi.stakeholders.empty()) o.stakeholder = c.sroi.stakeholders.front().id;
-      o.description = "New outcome";
-      c.sroi.outcomes.push_back(o);
-    }, "Add outcome", {}, true);
+    edit_change(
+        doc_, index_,
+        [](ServiceChange& c) {
+          Outcome o;
+          o.id = next_id("O", c.sroi.outcomes, [](const Outcome& x) { return x.id; });
+          if (!c.sroi.stakeholders.empty()) o.stakeholder = c.sroi.stakeholders.front().id;
+          o.description = "New outcome";
+          c.sroi.outcomes.push_back(o);
+        },
+        "Add outcome", {}, true);
   });
   select(static_cast<int>(change().sroi.outcomes.size()) - 1);
 }
@@ -319,7 +353,8 @@ void OutcomesPage::select(int outcome) {
 
 void OutcomesPage::show(bool force) {
   const auto& outcomes = change().sroi.outcomes;
-  if (outcome_ >= static_cast<int>(outcomes.size())) outcome_ = static_cast<int>(outcomes.size()) - 1;
+  if (outcome_ >= static_cast<int>(outcomes.size()))
+    outcome_ = static_cast<int>(outcomes.size()) - 1;
   if (outcome_ < 0 && !outcomes.empty()) outcome_ = 0;
   wxArrayString items;
   for (const auto& o : outcomes) items.Add(wxString::FromUTF8(o.id + "  " + o.description));
@@ -342,10 +377,11 @@ void OutcomesPage::show(bool force) {
     const Outcome& o = outcomes[static_cast<std::size_t>(outcome_)];
     const Decimal v = first_year_value(o, change().sroi, doc_.project().project);
     const auto& r = doc_.core_result(index_);
-    headline_->SetLabel(wxString::FromUTF8("This outcome is worth £" + to_grouped(v, kMoneyPlaces) +
-                                           " in its first year, after deductions.\nThe whole change: ratio " +
-                                           (r.ratio ? to_fixed(*r.ratio, 2) + " : 1" : std::string("not yet known")) +
-                                           ", net present value £" + to_grouped(r.npv, kMoneyPlaces)));
+    headline_->SetLabel(wxString::FromUTF8(
+        "This outcome is worth £" + to_grouped(v, kMoneyPlaces) +
+        " in its first year, after deductions.\nThe whole change: ratio " +
+        (r.ratio ? to_fixed(*r.ratio, 2) + " : 1" : std::string("not yet known")) +
+        ", net present value £" + to_grouped(r.npv, kMoneyPlaces)));
   } else {
     headline_->SetLabel(_("No outcomes yet: choose Add outcome."));
   }
@@ -357,8 +393,10 @@ void OutcomesPage::pick_proxy() {
   if (!ChooseProxy(this, chosen)) return;
   const int o = outcome_;
   guarded(this, [&] {
-    edit_change(doc_, index_, [&](ServiceChange& c) { c.sroi.outcomes.at(static_cast<std::size_t>(o)).proxy = chosen; },
-                "Choose proxy from the library", {}, true);
+    edit_change(
+        doc_, index_,
+        [&](ServiceChange& c) { c.sroi.outcomes.at(static_cast<std::size_t>(o)).proxy = chosen; },
+        "Choose proxy from the library", {}, true);
   });
 }
 
@@ -366,19 +404,37 @@ void OutcomesPage::pick_proxy() {
 
 ImpactMapPage::ImpactMapPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, doc) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(heading(this, _("Impact map: every outcome at once (type over any cell)")), 0, wxALL, 6);
+  sizer->Add(heading(this, _("Impact map: every outcome at once (type over any cell)")), 0, wxALL,
+             6);
   auto* grid = new wxGrid(this, wxID_ANY);
   // The figures the calculation uses first, then the words and the evidence.
-  const std::vector<std::string> columns{"id", "stakeholder", "description", "quantity", "proxy.value", "deadweight",
-                                         "displacement", "attribution", "drop_off", "start_year", "duration",
-                                         "type", "indicator", "proxy.source", "proxy.price_year",
-                                         "proxy.evidence_grade", "proxy.description", "proxy.unit", "agency",
+  const std::vector<std::string> columns{"id",
+                                         "stakeholder",
+                                         "description",
+                                         "quantity",
+                                         "proxy.value",
+                                         "deadweight",
+                                         "displacement",
+                                         "attribution",
+                                         "drop_off",
+                                         "start_year",
+                                         "duration",
+                                         "type",
+                                         "indicator",
+                                         "proxy.source",
+                                         "proxy.price_year",
+                                         "proxy.evidence_grade",
+                                         "proxy.description",
+                                         "proxy.unit",
+                                         "agency",
                                          "cashable"};
   grid_ = std::make_unique<GridBinding<Outcome>>(grid, outcome_fields(), columns);
   grid_->on_edit = [this](int row, const FieldDef<Outcome>& f, const std::string& text) {
     guarded(this, [&] {
-      edit_change(doc_, index_, [&](ServiceChange& c) { f.set(c.sroi.outcomes.at(static_cast<std::size_t>(row)), text); },
-                  "Edit " + f.label);
+      edit_change(
+          doc_, index_,
+          [&](ServiceChange& c) { f.set(c.sroi.outcomes.at(static_cast<std::size_t>(row)), text); },
+          "Edit " + f.label);
     });
   };
   grid_->on_parse_error = [this](const std::string& message) { problems_->set({message}); };
@@ -399,7 +455,8 @@ void ImpactMapPage::show(bool) {
 AffectedPage::AffectedPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, doc) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   auto* left = sizer;
-  left->Add(heading(this, _("Share of each segment the change affects (0 to 1): type a share and the table below follows")),
+  left->Add(heading(this, _("Share of each segment the change affects (0 to 1): type a share and "
+                            "the table below follows")),
             0, wxALL, 6);
   segments_ = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 200));
   segments_->CreateGrid(0, 4);
@@ -423,20 +480,23 @@ AffectedPage::AffectedPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(
     e.Skip();
   });
   segments_->Bind(wxEVT_GRID_CELL_CHANGED, [this](wxGridEvent& e) {
-    if (!loading_ && e.GetCol() == 3) set_share(e.GetRow(), segments_->GetCellValue(e.GetRow(), 3).utf8_string());
+    if (!loading_ && e.GetCol() == 3)
+      set_share(e.GetRow(), segments_->GetCellValue(e.GetRow(), 3).utf8_string());
   });
   left->Add(segments_, 2, wxEXPAND | wxLEFT | wxRIGHT, 6);
   auto* right = sizer;
   right->Add(heading(this, _("People affected, by characteristic")), 0, wxALL, 6);
   summary_ = new wxStaticText(this, wxID_ANY, "");
   right->Add(summary_, 0, wxLEFT | wxBOTTOM, 6);
-  table_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_HRULES);
-  const char* columns[] = {"Characteristic", "Group", "People affected", "Share of affected", "Share of residents",
-                           "Ratio", "Flag"};
+  table_ =
+      new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_HRULES);
+  const char* columns[] = {
+      "Characteristic", "Group", "People affected", "Share of affected", "Share of residents",
+      "Ratio",          "Flag"};
   int widths[] = {120, 120, 110, 120, 120, 60, 150};
   for (int i = 0; i < 7; ++i)
-    table_->AppendColumn(wxString::FromUTF8(columns[i]), i >= 2 && i <= 5 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
-                         widths[i]);
+    table_->AppendColumn(wxString::FromUTF8(columns[i]),
+                         i >= 2 && i <= 5 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, widths[i]);
   right->Add(table_, 3, wxEXPAND | wxALL, 6);
   SetSizer(sizer);
 }
@@ -448,17 +508,21 @@ void AffectedPage::set_share(int row, const std::string& text) {
   const std::string code = items[static_cast<std::size_t>(row)].code;
   const Decimal share = *parse_decimal(text);
   guarded(this, [&] {
-    edit_change(doc_, index_, [&](ServiceChange& c) {
-      auto& list = c.affected_segments;
-      auto it = std::find_if(list.begin(), list.end(), [&](const AffectedSegment& a) { return a.segment == code; });
-      if (share == 0) {
-        if (it != list.end()) list.erase(it);
-      } else if (it == list.end()) {
-        list.push_back({code, share});
-      } else {
-        it->share = share;
-      }
-    }, "Edit share affected of segment " + code, path() + ".affected." + code);
+    edit_change(
+        doc_, index_,
+        [&](ServiceChange& c) {
+          auto& list = c.affected_segments;
+          auto it = std::find_if(list.begin(), list.end(),
+                                 [&](const AffectedSegment& a) { return a.segment == code; });
+          if (share == 0) {
+            if (it != list.end()) list.erase(it);
+          } else if (it == list.end()) {
+            list.push_back({code, share});
+          } else {
+            it->share = share;
+          }
+        },
+        "Edit share affected of segment " + code, path() + ".affected." + code);
   });
 }
 
@@ -473,7 +537,8 @@ void AffectedPage::show(bool force) {
       const auto& seg = scheme.items[static_cast<std::size_t>(r)];
       segments_->SetCellValue(r, 0, wxString::FromUTF8(seg.code));
       segments_->SetCellValue(r, 1, wxString::FromUTF8(seg.name));
-      segments_->SetCellValue(r, 2, wxString::FromUTF8(to_grouped(decimal_from_int(seg.population), 0)));
+      segments_->SetCellValue(r, 2,
+                              wxString::FromUTF8(to_grouped(decimal_from_int(seg.population), 0)));
       std::string share = "0";
       for (const auto& a : change().affected_segments)
         if (a.segment == seg.code) share = to_exact_string(a.share);
@@ -492,21 +557,25 @@ void AffectedPage::show_table() {
   table_->DeleteAllItems();
   const auto result = doc_.affected(index_);
   if (!result) {
-    summary_->SetLabel(_("This project has no segment profile, so affected people cannot be counted."));
+    summary_->SetLabel(
+        _("This project has no segment profile, so affected people cannot be counted."));
     return;
   }
-  summary_->SetLabel(wxString::FromUTF8("People affected: " + to_grouped(result->total, 0) + " of " +
-                                        to_grouped(result->base, 0) + " residents. Flag at " +
-                                        to_exact_string(doc_.project().project.flag_ratio) +
-                                        " times a group's share of residents."));
+  summary_->SetLabel(wxString::FromUTF8(
+      "People affected: " + to_grouped(result->total, 0) + " of " + to_grouped(result->base, 0) +
+      " residents. Flag at " + to_exact_string(doc_.project().project.flag_ratio) +
+      " times a group's share of residents."));
   long row = 0;
   for (const auto& ch : result->characteristics)
     for (const auto& cat : ch.categories) {
       const long item = table_->InsertItem(row++, wxString::FromUTF8(ch.characteristic));
       table_->SetItem(item, 1, wxString::FromUTF8(cat.category));
       table_->SetItem(item, 2, wxString::FromUTF8(to_grouped(cat.affected, 0)));
-      table_->SetItem(item, 3, cat.share ? wxString::FromUTF8(to_fixed(*cat.share * 100, 1) + "%") : "-");
-      table_->SetItem(item, 4, cat.base_share ? wxString::FromUTF8(to_fixed(*cat.base_share * 100, 1) + "%") : "-");
+      table_->SetItem(item, 3,
+                      cat.share ? wxString::FromUTF8(to_fixed(*cat.share * 100, 1) + "%") : "-");
+      table_->SetItem(
+          item, 4,
+          cat.base_share ? wxString::FromUTF8(to_fixed(*cat.base_share * 100, 1) + "%") : "-");
       table_->SetItem(item, 5, cat.ratio ? wxString::FromUTF8(to_fixed(*cat.ratio, 2)) : "-");
       if (cat.flag) {
         table_->SetItem(item, 6, _("Over-represented"));

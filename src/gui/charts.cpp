@@ -22,7 +22,8 @@ void prepare(wxWindow* w, wxAutoBufferedPaintDC& dc) {
 
 }  // namespace
 
-TornadoChart::TornadoChart(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(360, 220)) {
+TornadoChart::TornadoChart(wxWindow* parent)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(360, 220)) {
   SetBackgroundStyle(wxBG_STYLE_PAINT);
   SetBackgroundColour(*wxWHITE);
   Bind(wxEVT_PAINT, [this](wxPaintEvent&) { paint(); });
@@ -33,7 +34,8 @@ TornadoChart::TornadoChart(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxDefau
 }
 
 void TornadoChart::set(const std::vector<TornadoBar>& bars, std::optional<double> base_ratio) {
-  bars_.assign(bars.begin(), bars.begin() + static_cast<std::ptrdiff_t>(std::min(bars.size(), kMaxTornadoBars)));
+  bars_.assign(bars.begin(),
+               bars.begin() + static_cast<std::ptrdiff_t>(std::min(bars.size(), kMaxTornadoBars)));
   base_ = base_ratio;
   Refresh();
 }
@@ -86,7 +88,8 @@ void TornadoChart::paint() {
   gc->DrawText(ratio_text(hi), label_w + plot_w - 10, size.y - bottom + 4);
 }
 
-HistogramChart::HistogramChart(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(360, 220)) {
+HistogramChart::HistogramChart(wxWindow* parent)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(360, 220)) {
   SetBackgroundStyle(wxBG_STYLE_PAINT);
   SetBackgroundColour(*wxWHITE);
   Bind(wxEVT_PAINT, [this](wxPaintEvent&) { paint(); });
@@ -116,9 +119,12 @@ void HistogramChart::paint() {
     return;
   }
   const auto& r = *result_;
-  gc->DrawText(wxString::Format(_("%d draws: 90%% of ratios between %.2f and %.2f"), r.draws, r.ratio_p5, r.ratio_p95),
+  gc->DrawText(wxString::Format(_("%d draws: 90%% of ratios between %.2f and %.2f"), r.draws,
+                                r.ratio_p5, r.ratio_p95),
                8, 4);
-  gc->DrawText(wxString::Format(_("Chance the ratio is below 1 : 1: %.1f%%"), r.prob_ratio_below_1 * 100), 8, 22);
+  gc->DrawText(
+      wxString::Format(_("Chance the ratio is below 1 : 1: %.1f%%"), r.prob_ratio_below_1 * 100), 8,
+      22);
   const auto [mn, mx] = std::minmax_element(r.ratios.begin(), r.ratios.end());
   const double lo = *mn, hi = (*mx - *mn < 1e-9) ? *mn + 1 : *mx;
   std::vector<int> bins(kHistogramBins, 0);
@@ -139,7 +145,8 @@ void HistogramChart::paint() {
   }
   auto x_of = [&](double v) { return left + (v - lo) / (hi - lo) * w; };
   gc->SetPen(wxPen(*wxBLACK, 1, wxPENSTYLE_SHORT_DASH));
-  for (double p : {r.ratio_p5, r.ratio_p50, r.ratio_p95}) gc->StrokeLine(x_of(p), top, x_of(p), top + h);
+  for (double p : {r.ratio_p5, r.ratio_p50, r.ratio_p95})
+    gc->StrokeLine(x_of(p), top, x_of(p), top + h);
   gc->SetFont(font, wxColour(60, 60, 60));
   gc->DrawText(ratio_text(lo), left, size.y - bottom + 4);
   gc->DrawText(_("median ") + ratio_text(r.ratio_p50), x_of(r.ratio_p50) - 30, size.y - bottom + 4);

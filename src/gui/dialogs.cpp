@@ -52,7 +52,8 @@ std::vector<std::string> csv_fields(const std::string& line) {
 std::string templates_dir() {
   namespace fs = std::filesystem;
   // Installed beside the program (share/equivalue/templates), else the source tree's.
-  const fs::path exe = fs::path(wxStandardPaths::Get().GetExecutablePath().utf8_string()).parent_path();
+  const fs::path exe =
+      fs::path(wxStandardPaths::Get().GetExecutablePath().utf8_string()).parent_path();
   for (const fs::path& p : {exe / "../share/equivalue/templates", exe / "templates"})
     if (fs::is_directory(p)) return p.string();
   return EQUIVALUE_TEMPLATES_DIR;
@@ -134,7 +135,8 @@ bool EditProjectSettings(wxWindow* parent, Project& project) {
     discount.show_problems(change_problems, "changes[0]");
     bool clean = true;
     for (const auto& p : problems) clean = clean && p.path.rfind("project", 0) != 0;
-    for (const auto& p : change_problems) clean = clean && p.path.rfind("changes[0].sroi.discount", 0) != 0;
+    for (const auto& p : change_problems)
+      clean = clean && p.path.rfind("changes[0].sroi.discount", 0) != 0;
     dialog.FindWindow(wxID_OK)->Enable(clean);
   };
   settings.on_edit = [&](const FieldDef<ProjectSettings>& f, const std::string& text) {
@@ -157,18 +159,20 @@ bool EditProjectSettings(wxWindow* parent, Project& project) {
 bool ChooseProxy(wxWindow* parent, Proxy& proxy) {
   const auto library = read_proxy_library(templates_dir() + "/proxies");
   if (library.empty()) {
-    wxMessageBox(_("The proxy library is empty or missing (templates/proxies). Enter the proxy by hand, with its "
+    wxMessageBox(_("The proxy library is empty or missing (templates/proxies). Enter the proxy by "
+                   "hand, with its "
                    "source and price year."),
                  _("Proxy library"), wxOK | wxICON_INFORMATION, parent);
     return false;
   }
-  wxDialog dialog(parent, wxID_ANY, _("Choose a financial proxy"), wxDefaultPosition, wxSize(980, 520),
-                  wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+  wxDialog dialog(parent, wxID_ANY, _("Choose a financial proxy"), wxDefaultPosition,
+                  wxSize(980, 520), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   auto* search = new wxTextCtrl(&dialog, wxID_ANY, "");
   search->SetHint(_("Type to filter: loneliness, employment, A&E ..."));
   sizer->Add(search, 0, wxEXPAND | wxALL, 8);
-  auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+  auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                              wxLC_REPORT | wxLC_SINGLE_SEL);
   list->AppendColumn(_("Proxy"), wxLIST_FORMAT_LEFT, 360);
   list->AppendColumn(wxString::FromUTF8("Value (£)"), wxLIST_FORMAT_RIGHT, 90);
   list->AppendColumn(_("Unit"), wxLIST_FORMAT_LEFT, 130);
@@ -186,7 +190,8 @@ bool ChooseProxy(wxWindow* parent, Proxy& proxy) {
     shown.clear();
     for (std::size_t i = 0; i < library.size(); ++i) {
       const auto& p = library[i].proxy;
-      const wxString text = wxString::FromUTF8(p.description + " " + p.source + " " + p.unit).Lower();
+      const wxString text =
+          wxString::FromUTF8(p.description + " " + p.source + " " + p.unit).Lower();
       if (!filter.empty() && !text.Contains(filter)) continue;
       const long item = list->InsertItem(list->GetItemCount(), wxString::FromUTF8(p.description));
       list->SetItem(item, 1, wxString::FromUTF8(to_grouped(p.value, 2)));
@@ -196,7 +201,9 @@ bool ChooseProxy(wxWindow* parent, Proxy& proxy) {
       list->SetItem(item, 5, wxString::FromUTF8(p.source));
       shown.push_back(i);
     }
-    if (!shown.empty()) list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    if (!shown.empty())
+      list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                         wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
   };
   search->Bind(wxEVT_TEXT, [&](wxCommandEvent&) { fill(); });
   list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [&](wxListEvent&) { dialog.EndModal(wxID_OK); });
@@ -211,15 +218,19 @@ bool ChooseProxy(wxWindow* parent, Proxy& proxy) {
 
 bool AskReview(wxWindow* parent, const wxString& title, bool need_comments, std::string& reviewer,
                std::string& comments) {
-  wxDialog dialog(parent, wxID_ANY, title, wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+  wxDialog dialog(parent, wxID_ANY, title, wxDefaultPosition, wxDefaultSize,
+                  wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(new wxStaticText(&dialog, wxID_ANY, _("Reviewer (the equality officer):")), 0, wxLEFT | wxRIGHT | wxTOP, 8);
+  sizer->Add(new wxStaticText(&dialog, wxID_ANY, _("Reviewer (the equality officer):")), 0,
+             wxLEFT | wxRIGHT | wxTOP, 8);
   auto* who = new wxTextCtrl(&dialog, wxID_ANY, wxString::FromUTF8(reviewer));
   sizer->Add(who, 0, wxEXPAND | wxALL, 8);
   wxTextCtrl* text = nullptr;
   if (need_comments) {
-    sizer->Add(new wxStaticText(&dialog, wxID_ANY, _("What must the lead officer put right?")), 0, wxLEFT | wxRIGHT, 8);
-    text = new wxTextCtrl(&dialog, wxID_ANY, "", wxDefaultPosition, wxSize(460, 120), wxTE_MULTILINE);
+    sizer->Add(new wxStaticText(&dialog, wxID_ANY, _("What must the lead officer put right?")), 0,
+               wxLEFT | wxRIGHT, 8);
+    text =
+        new wxTextCtrl(&dialog, wxID_ANY, "", wxDefaultPosition, wxSize(460, 120), wxTE_MULTILINE);
     sizer->Add(text, 1, wxEXPAND | wxALL, 8);
   }
   sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
@@ -231,14 +242,17 @@ bool AskReview(wxWindow* parent, const wxString& title, bool need_comments, std:
   return true;
 }
 
-void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc, const std::function<void(int)>& open) {
-  wxDialog dialog(parent, wxID_ANY, _("Assessments awaiting review"), wxDefaultPosition, wxSize(860, 420),
-                  wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc,
+                     const std::function<void(int)>& open) {
+  wxDialog dialog(parent, wxID_ANY, _("Assessments awaiting review"), wxDefaultPosition,
+                  wxSize(860, 420), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(new wxStaticText(&dialog, wxID_ANY,
-                              _("Open an assessment to read it, then return it with comments or approve it.")),
+  sizer->Add(new wxStaticText(
+                 &dialog, wxID_ANY,
+                 _("Open an assessment to read it, then return it with comments or approve it.")),
              0, wxALL, 8);
-  auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+  auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                              wxLC_REPORT | wxLC_SINGLE_SEL);
   list->AppendColumn(_("Ref"), wxLIST_FORMAT_LEFT, 70);
   list->AppendColumn(_("Service change"), wxLIST_FORMAT_LEFT, 330);
   list->AppendColumn(_("Submitted by"), wxLIST_FORMAT_LEFT, 130);
@@ -269,36 +283,43 @@ void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc, const std::fu
     list->SetItem(0, 1, _("No assessment is waiting for review."));
     open_button->Enable(false);
   } else {
-    list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                       wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
   }
   list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [&](wxListEvent&) { dialog.EndModal(wxID_OK); });
   list->SetFocus();
   if (dialog.ShowModal() != wxID_OK || rows.empty()) return;
   const long selected = list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-  if (selected >= 0 && static_cast<std::size_t>(selected) < rows.size()) open(rows[static_cast<std::size_t>(selected)]);
+  if (selected >= 0 && static_cast<std::size_t>(selected) < rows.size())
+    open(rows[static_cast<std::size_t>(selected)]);
 }
 
 void ShowCumulativeImpact(wxWindow* parent, const ProjectDocument& doc) {
   const CumulativeImpact impact = cumulative_impact(doc.project());
-  wxDialog dialog(parent, wxID_ANY, _("Cumulative impact across every service change"), wxDefaultPosition,
-                  wxSize(900, 520), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+  wxDialog dialog(parent, wxID_ANY, _("Cumulative impact across every service change"),
+                  wxDefaultPosition, wxSize(900, 520), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(new wxStaticText(&dialog, wxID_ANY,
-                              wxString::Format(_("%zu of %zu changes have an assessment. Each row counts the changes "
-                                                 "that rate the characteristic negative, and the people they touch."),
-                                               impact.changes_assessed, impact.changes)),
-             0, wxALL, 8);
-  auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_HRULES);
+  sizer->Add(
+      new wxStaticText(
+          &dialog, wxID_ANY,
+          wxString::Format(_("%zu of %zu changes have an assessment. Each row counts the changes "
+                             "that rate the characteristic negative, and the people they touch."),
+                           impact.changes_assessed, impact.changes)),
+      0, wxALL, 8);
+  auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                              wxLC_REPORT | wxLC_HRULES);
   list->AppendColumn(_("Characteristic"), wxLIST_FORMAT_LEFT, 160);
   list->AppendColumn(_("Group"), wxLIST_FORMAT_LEFT, 130);
   list->AppendColumn(_("Changes rated negative"), wxLIST_FORMAT_RIGHT, 160);
   list->AppendColumn(_("People touched"), wxLIST_FORMAT_RIGHT, 120);
   list->AppendColumn(_("Which changes"), wxLIST_FORMAT_LEFT, 300);
   for (const auto& row : impact.rows) {
-    const long item = list->InsertItem(list->GetItemCount(), wxString::FromUTF8(row.characteristic));
+    const long item =
+        list->InsertItem(list->GetItemCount(), wxString::FromUTF8(row.characteristic));
     list->SetItem(item, 1, wxString::FromUTF8(row.category));
     list->SetItem(item, 2, wxString::Format("%zu", row.count()));
-    list->SetItem(item, 3, row.has_people ? wxString::FromUTF8(to_grouped(row.people, 0)) : wxString("-"));
+    list->SetItem(item, 3,
+                  row.has_people ? wxString::FromUTF8(to_grouped(row.people, 0)) : wxString("-"));
     std::string ids;
     for (const auto& id : row.changes) ids += (ids.empty() ? "" : ", ") + id;
     list->SetItem(item, 4, wxString::FromUTF8(ids));

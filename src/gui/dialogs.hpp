@@ -25,7 +25,8 @@ bool AskReview(wxWindow* parent, const wxString& title, bool need_comments, std:
                std::string& comments);
 
 // The equality officer's review list: every assessment awaiting review. `open` shows one.
-void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc, const std::function<void(int)>& open);
+void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc,
+                     const std::function<void(int)>& open);
 
 // The cumulative impact across every change: per characteristic and group, how many
 // changes rate it negative and how many people they touch.

@@ -11,7 +11,9 @@ class MemorySink final : public ProjectSink {
  public:
   explicit MemorySink(Project p) : project_(std::move(p)) {}
   const Project& project() const override { return project_; }
-  void update(const std::function<void(Project&)>& edit, const std::string&) override { edit(project_); }
+  void update(const std::function<void(Project&)>& edit, const std::string&) override {
+    edit(project_);
+  }
 
  private:
   Project project_;
@@ -22,7 +24,9 @@ constexpr std::size_t kUndoDepth = 200;
 
 }  // namespace
 
-std::unique_ptr<ProjectSink> memory_sink(Project project) { return std::make_unique<MemorySink>(std::move(project)); }
+std::unique_ptr<ProjectSink> memory_sink(Project project) {
+  return std::make_unique<MemorySink>(std::move(project));
+}
 
 std::string change_path(int index) { return "changes[" + std::to_string(index) + "]"; }
 
@@ -30,8 +34,8 @@ ProjectDocument::ProjectDocument(std::unique_ptr<ProjectSink> sink) : sink_(std:
   cache_.resize(project().changes.size());
 }
 
-void ProjectDocument::edit(const std::function<void(Project&)>& fn, const std::string& what, int change,
-                           const std::string& merge_key, bool structure) {
+void ProjectDocument::edit(const std::function<void(Project&)>& fn, const std::string& what,
+                           int change, const std::string& merge_key, bool structure) {
   if (read_only()) throw InputError("This project is open read-only: " + read_only_reason());
   const bool merge = !merge_key.empty() && merge_key == merge_key_ && !undo_.empty();
   Project before = project();
@@ -47,7 +51,8 @@ void ProjectDocument::edit(const std::function<void(Project&)>& fn, const std::s
   notify({structure || resized, change});
 }
 
-void ProjectDocument::workflow_step(const std::function<void(Project&)>& fn, const std::string& what, int change) {
+void ProjectDocument::workflow_step(const std::function<void(Project&)>& fn,
+                                    const std::string& what, int change) {
   if (read_only()) throw InputError("This project is open read-only: " + read_only_reason());
   const Project before = project();
   sink_->update(fn, what);
@@ -113,8 +118,9 @@ ProjectDocument::Cache& ProjectDocument::cache(int index) const {
   // Ids must also be unique across the project.
   for (std::size_t j = 0; j < p.changes.size(); ++j)
     if (static_cast<int>(j) != index && !ch.id.empty() && p.changes[j].id == ch.id) {
-      c.problems.push_back({change_path(index) + ".id", "another service change already has the reference \"" +
-                                                            ch.id + "\"; give each its own"});
+      c.problems.push_back(
+          {change_path(index) + ".id", "another service change already has the reference \"" +
+                                           ch.id + "\"; give each its own"});
       break;
     }
 
@@ -126,9 +132,11 @@ ProjectDocument::Cache& ProjectDocument::cache(int index) const {
   s.status = ch.eqia ? status_name(ch.eqia->status) : "none";
   s.problems = c.problems.size();
   if (!p.segments.items.empty() && !ch.affected_segments.empty()) {
-    const AffectedResult a = compute_affected(p.segments, ch.affected_segments, p.project.flag_ratio);
+    const AffectedResult a =
+        compute_affected(p.segments, ch.affected_segments, p.project.flag_ratio);
     for (const auto& characteristic : a.characteristics)
-      if (characteristic.flagged()) s.flags += (s.flags.empty() ? "" : ", ") + characteristic.characteristic;
+      if (characteristic.flagged())
+        s.flags += (s.flags.empty() ? "" : ", ") + characteristic.characteristic;
   }
   c.valid = true;
   return c;
@@ -158,7 +166,8 @@ int ProjectDocument::listen(Listener listener) {
 }
 
 void ProjectDocument::unlisten(int id) {
-  listeners_.erase(std::remove_if(listeners_.begin(), listeners_.end(), [id](const auto& l) { return l.first == id; }),
+  listeners_.erase(std::remove_if(listeners_.begin(), listeners_.end(),
+                                  [id](const auto& l) { return l.first == id; }),
                    listeners_.end());
 }
 

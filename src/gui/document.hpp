@@ -54,7 +54,9 @@ class ProjectDocument {
   explicit ProjectDocument(std::unique_ptr<ProjectSink> sink);
 
   const Project& project() const { return sink_->project(); }
-  const ServiceChange& change(int index) const { return project().changes.at(static_cast<std::size_t>(index)); }
+  const ServiceChange& change(int index) const {
+    return project().changes.at(static_cast<std::size_t>(index));
+  }
   int change_count() const { return static_cast<int>(project().changes.size()); }
   bool read_only() const { return sink_->read_only(); }
   std::string read_only_reason() const { return sink_->read_only_reason(); }
@@ -71,7 +73,8 @@ class ProjectDocument {
   // emptied, so Undo can never take an assessment back across its approval (the lock
   // approval puts on the record); edits made after it undo as usual. A step the rules
   // refused (the project unchanged) leaves the history as it was.
-  void workflow_step(const std::function<void(Project&)>& fn, const std::string& what, int change = -1);
+  void workflow_step(const std::function<void(Project&)>& fn, const std::string& what,
+                     int change = -1);
 
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }

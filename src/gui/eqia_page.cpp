@@ -43,7 +43,8 @@ wxStaticText* heading(wxWindow* parent, const wxString& text) {
   auto* label = new wxStaticText(parent, wxID_ANY, "");
   label->SetFont(label->GetFont().Bold());
   label->SetLabel(text);
-  label->SetMinSize(wxSize(label->GetTextExtent(text).x + 8, -1));  // GTK 3 measures bold labels short
+  label->SetMinSize(
+      wxSize(label->GetTextExtent(text).x + 8, -1));  // GTK 3 measures bold labels short
   return label;
 }
 
@@ -88,22 +89,26 @@ EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, 
   submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     const Problems problems = submit();
     if (!problems.empty())
-      wxMessageBox(wxString::Format(_("The assessment cannot be submitted yet: %zu thing(s) to complete. "
-                                      "Each is listed at the top of this page and shown beside its field."),
-                                    problems.size()),
-                   _("Submit for review"), wxOK | wxICON_INFORMATION, this);
+      wxMessageBox(
+          wxString::Format(_("The assessment cannot be submitted yet: %zu thing(s) to complete. "
+                             "Each is listed at the top of this page and shown beside its field."),
+                           problems.size()),
+          _("Submit for review"), wxOK | wxICON_INFORMATION, this);
   });
   return_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     std::string reviewer = current_actor().who, comments;
     if (!AskReview(this, _("Return with comments"), true, reviewer, comments)) return;
     const Problems p = return_with_comments(reviewer, comments);
-    if (!p.empty()) wxMessageBox(wxString::FromUTF8(p.front().message), _("Return"), wxOK | wxICON_WARNING, this);
+    if (!p.empty())
+      wxMessageBox(wxString::FromUTF8(p.front().message), _("Return"), wxOK | wxICON_WARNING, this);
   });
   approve_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     std::string reviewer = current_actor().who, comments;
     if (!AskReview(this, _("Approve the assessment"), false, reviewer, comments)) return;
     const Problems p = approve(reviewer);
-    if (!p.empty()) wxMessageBox(wxString::FromUTF8(p.front().message), _("Approve"), wxOK | wxICON_WARNING, this);
+    if (!p.empty())
+      wxMessageBox(wxString::FromUTF8(p.front().message), _("Approve"), wxOK | wxICON_WARNING,
+                   this);
   });
   new_version_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     const wxString reason = wxGetTextFromUser(_("Why does the approved assessment need to change?"),
@@ -111,8 +116,9 @@ EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, 
     if (reason.empty()) return;
     Problems problems;
     guarded(this, [&] {
-      workflow_step([&](Eqia& e) { problems = start_new_version(e, current_actor(), reason.utf8_string()); },
-                    "Start a new version of the assessment");
+      workflow_step(
+          [&](Eqia& e) { problems = start_new_version(e, current_actor(), reason.utf8_string()); },
+          "Start a new version of the assessment");
     });
     if (!problems.empty()) wxMessageBox(wxString::FromUTF8(problems.front().message));
   });
@@ -139,23 +145,30 @@ EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, 
   {
     auto* page = new wxPanel(book_);
     auto* s = new wxBoxSizer(wxVERTICAL);
-    s->Add(heading(page, _("Is the change relevant to each characteristic? Give a reason either way.")), 0, wxALL, 6);
+    s->Add(heading(page,
+                   _("Is the change relevant to each characteristic? Give a reason either way.")),
+           0, wxALL, 6);
     auto* grid = new wxGrid(page, wxID_ANY);
-    screening_ = std::make_unique<GridBinding<Screening>>(grid, screening_fields(),
-                                                          std::vector<std::string>{"characteristic", "relevant", "reason"});
+    screening_ = std::make_unique<GridBinding<Screening>>(
+        grid, screening_fields(), std::vector<std::string>{"characteristic", "relevant", "reason"});
     grid->SetColSize(0, 190);
     grid->SetColSize(1, 100);
     grid->SetColSize(2, 520);
     screening_->on_edit = [this](int row, const FieldDef<Screening>& f, const std::string& t) {
-      edit_eqia([&](Eqia& e) { f.set(e.screening.at(static_cast<std::size_t>(row)), t); }, "Edit screening " + f.label);
+      edit_eqia([&](Eqia& e) { f.set(e.screening.at(static_cast<std::size_t>(row)), t); },
+                "Edit screening " + f.label);
     };
     s->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
     auto* add = new wxButton(page, wxID_ANY, _("Add a characteristic"));
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-      const wxString name = wxGetTextFromUser(_("Characteristic to screen (for example carers):"), _("Screening"), "", this);
+      const wxString name = wxGetTextFromUser(_("Characteristic to screen (for example carers):"),
+                                              _("Screening"), "", this);
       if (name.empty()) return;
-      edit_eqia([&](Eqia& e) { e.screening.push_back({name.utf8_string(), Relevance::not_sure, ""}); },
-                "Add screening", {}, true);
+      edit_eqia(
+          [&](Eqia& e) {
+            e.screening.push_back({name.utf8_string(), Relevance::not_sure, ""});
+          },
+          "Add screening", {}, true);
     });
     s->Add(add, 0, wxALL, 6);
     screening_problems_ = new ProblemLine(page);
@@ -169,7 +182,8 @@ EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, 
     auto* s = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
     impact_list_ = new wxListBox(page, wxID_ANY, wxDefaultPosition, wxSize(200, -1));
-    impact_list_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { select_impact(e.GetSelection()); });
+    impact_list_->Bind(wxEVT_LISTBOX,
+                       [this](wxCommandEvent& e) { select_impact(e.GetSelection()); });
     left->Add(impact_list_, 1, wxEXPAND | wxALL, 6);
     auto* add = new wxButton(page, wxID_ANY, _("Assess a characteristic..."));
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_impact(); });
@@ -180,7 +194,8 @@ EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, 
     impact_form_->on_edit = [this](const FieldDef<Impact>& f, const std::string& t) {
       if (impact_ < 0) return;
       const int i = impact_;
-      edit_eqia([&](Eqia& e) { f.set(e.impacts.at(static_cast<std::size_t>(i)), t); }, "Edit impact " + f.label,
+      edit_eqia([&](Eqia& e) { f.set(e.impacts.at(static_cast<std::size_t>(i)), t); },
+                "Edit impact " + f.label,
                 path() + ".eqia.impacts[" + std::to_string(i) + "]." + f.name);
     };
     s->Add(form, 1, wxEXPAND | wxALL, 4);
@@ -192,14 +207,15 @@ EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, 
     auto* page = new wxPanel(book_);
     auto* s = new wxBoxSizer(wxVERTICAL);
     auto* grid = new wxGrid(page, wxID_ANY);
-    actions_ = std::make_unique<GridBinding<Action>>(grid, action_fields(),
-                                                     std::vector<std::string>{"description", "owner", "due", "status"});
+    actions_ = std::make_unique<GridBinding<Action>>(
+        grid, action_fields(), std::vector<std::string>{"description", "owner", "due", "status"});
     grid->SetColSize(0, 420);
     grid->SetColSize(1, 160);
     grid->SetColSize(2, 130);
     grid->SetColSize(3, 110);
     actions_->on_edit = [this](int row, const FieldDef<Action>& f, const std::string& t) {
-      edit_eqia([&](Eqia& e) { f.set(e.actions.at(static_cast<std::size_t>(row)), t); }, "Edit action " + f.label);
+      edit_eqia([&](Eqia& e) { f.set(e.actions.at(static_cast<std::size_t>(row)), t); },
+                "Edit action " + f.label);
     };
     s->Add(grid, 1, wxEXPAND | wxALL, 6);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -207,15 +223,22 @@ EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, 
     auto* gaps = new wxButton(page, wxID_ANY, _("Add an action for each data gap"));
     auto* remove = new wxButton(page, wxID_ANY, _("Remove action"));
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-      edit_eqia([](Eqia& e) { e.actions.push_back(Action{"New action", "", "", "open"}); }, "Add action", {}, true);
+      edit_eqia(
+          [](Eqia& e) {
+            e.actions.push_back(Action{"New action", "", "", "open"});
+          },
+          "Add action", {}, true);
     });
     gaps->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-      edit_eqia([](Eqia& e) { add_actions_for_data_gaps(e); }, "Add actions for data gaps", {}, true);
+      edit_eqia([](Eqia& e) { add_actions_for_data_gaps(e); }, "Add actions for data gaps", {},
+                true);
     });
     remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
       const int row = actions_->grid()->GetGridCursorRow();
-      if (row < 0 || !change().eqia || row >= static_cast<int>(change().eqia->actions.size())) return;
-      edit_eqia([row](Eqia& e) { e.actions.erase(e.actions.begin() + row); }, "Remove action", {}, true);
+      if (row < 0 || !change().eqia || row >= static_cast<int>(change().eqia->actions.size()))
+        return;
+      edit_eqia([row](Eqia& e) { e.actions.erase(e.actions.begin() + row); }, "Remove action", {},
+                true);
     });
     for (wxButton* b : {add, gaps, remove}) buttons->Add(b, 0, wxRIGHT, 6);
     s->Add(buttons, 0, wxALL, 6);
@@ -251,40 +274,49 @@ EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, 
   SetSizer(sizer);
 }
 
-void EqiaPage::edit_eqia(const std::function<void(Eqia&)>& fn, const std::string& what, const std::string& key,
-                         bool structure) {
+void EqiaPage::edit_eqia(const std::function<void(Eqia&)>& fn, const std::string& what,
+                         const std::string& key, bool structure) {
   guarded(this, [&] {
-    edit_change(doc_, index_, [&](ServiceChange& c) {
-      if (c.eqia) fn(*c.eqia);
-    }, what, key, structure);
+    edit_change(
+        doc_, index_,
+        [&](ServiceChange& c) {
+          if (c.eqia) fn(*c.eqia);
+        },
+        what, key, structure);
   });
 }
 
 void EqiaPage::workflow_step(const std::function<void(Eqia&)>& fn, const std::string& what) {
   guarded(this, [&] {
-    doc_.workflow_step([&](Project& p) {
-      auto& c = p.changes.at(static_cast<std::size_t>(index_));
-      if (c.eqia) fn(*c.eqia);
-    }, what, index_);
+    doc_.workflow_step(
+        [&](Project& p) {
+          auto& c = p.changes.at(static_cast<std::size_t>(index_));
+          if (c.eqia) fn(*c.eqia);
+        },
+        what, index_);
   });
 }
 
 void EqiaPage::start_assessment() {
   guarded(this, [&] {
-    edit_change(doc_, index_, [&](ServiceChange& c) {
-      if (c.eqia) return;
-      Eqia e;
-      e.template_name = doc_.project().project.jurisdiction;
-      // One screening row for each characteristic to consider: the template's, or the
-      // characteristics of the project's segment profile when no template is installed.
-      if (const EqiaTemplate* t = eqia_template(e.template_name)) {
-        for (const auto* ch : t->to_screen(doc_.project().project.eqia_additions)) e.screening.push_back({ch->id, Relevance::not_sure, ""});
-      } else {
-        for (const auto& ch : doc_.project().segments.characteristics)
-          e.screening.push_back({ch.name, Relevance::not_sure, ""});
-      }
-      c.eqia = e;
-    }, "Start the equality impact assessment", {}, true);
+    edit_change(
+        doc_, index_,
+        [&](ServiceChange& c) {
+          if (c.eqia) return;
+          Eqia e;
+          e.template_name = doc_.project().project.jurisdiction;
+          // One screening row for each characteristic to consider: the template's, or the
+          // characteristics of the project's segment profile when no template is installed.
+          if (const EqiaTemplate* t = eqia_template(e.template_name)) {
+            for (const auto* ch : t->to_screen(doc_.project().project.eqia_additions))
+              e.screening.push_back({ch->id, Relevance::not_sure, ""});
+          } else {
+            for (const auto& ch : doc_.project().segments.characteristics)
+              e.screening.push_back({ch.name, Relevance::not_sure, ""});
+          }
+          c.eqia = e;
+        },
+        "Start the equality impact assessment", {}, true);
   });
 }
 
@@ -298,7 +330,9 @@ Problems EqiaPage::submit() {
   }
   guarded(this, [&] {
     doc_.workflow_step(
-        [&](Project& p) { problems = eqv::submit(p, static_cast<std::size_t>(index_), tmpl, current_actor()); },
+        [&](Project& p) {
+          problems = eqv::submit(p, static_cast<std::size_t>(index_), tmpl, current_actor());
+        },
         "Submit the assessment for review", index_);
   });
   return problems;
@@ -306,14 +340,16 @@ Problems EqiaPage::submit() {
 
 Problems EqiaPage::return_with_comments(const std::string& reviewer, const std::string& comments) {
   Problems problems;
-  workflow_step([&](Eqia& e) { problems = eqv::return_with_comments(e, current_actor(reviewer), comments); },
-                "Return the assessment with comments");
+  workflow_step(
+      [&](Eqia& e) { problems = eqv::return_with_comments(e, current_actor(reviewer), comments); },
+      "Return the assessment with comments");
   return problems;
 }
 
 Problems EqiaPage::approve(const std::string& reviewer) {
   Problems problems;
-  workflow_step([&](Eqia& e) { problems = eqv::approve(e, current_actor(reviewer)); }, "Approve the assessment");
+  workflow_step([&](Eqia& e) { problems = eqv::approve(e, current_actor(reviewer)); },
+                "Approve the assessment");
   return problems;
 }
 
@@ -328,21 +364,26 @@ void EqiaPage::add_impact() {
   wxArrayString choices;
   for (const auto& s : change().eqia->screening) {
     bool assessed = false;
-    for (const auto& im : change().eqia->impacts) assessed = assessed || im.characteristic == s.characteristic;
+    for (const auto& im : change().eqia->impacts)
+      assessed = assessed || im.characteristic == s.characteristic;
     if (!assessed) choices.Add(wxString::FromUTF8(s.characteristic));
   }
   if (choices.empty()) {
-    wxMessageBox(_("Every screened characteristic already has an impact."), _("Impacts"), wxOK, this);
+    wxMessageBox(_("Every screened characteristic already has an impact."), _("Impacts"), wxOK,
+                 this);
     return;
   }
-  const int pick = wxGetSingleChoiceIndex(_("Which characteristic?"), _("Assess a characteristic"), choices, 0, this);
+  const int pick = wxGetSingleChoiceIndex(_("Which characteristic?"), _("Assess a characteristic"),
+                                          choices, 0, this);
   if (pick < 0) return;
   const std::string name = choices[static_cast<std::size_t>(pick)].utf8_string();
-  edit_eqia([&](Eqia& e) {
-    Impact im;
-    im.characteristic = name;
-    e.impacts.push_back(im);
-  }, "Assess " + name, {}, true);
+  edit_eqia(
+      [&](Eqia& e) {
+        Impact im;
+        im.characteristic = name;
+        e.impacts.push_back(im);
+      },
+      "Assess " + name, {}, true);
   select_impact(static_cast<int>(change().eqia->impacts.size()) - 1);
 }
 
@@ -369,22 +410,30 @@ void EqiaPage::show(bool force) {
   for (const auto& p : doc_.change_problems(index_))
     if (p.path.compare(0, base.size(), base) == 0) unmet_.push_back(p);
   if (e.status == EqiaStatus::draft || e.status == EqiaStatus::returned)
-    for (auto& p : submission_problems(doc_.project(), static_cast<std::size_t>(index_), eqia_template(e.template_name)))
+    for (auto& p : submission_problems(doc_.project(), static_cast<std::size_t>(index_),
+                                       eqia_template(e.template_name)))
       unmet_.push_back(std::move(p));
 
-  std::string status = std::string("Status: ") + status_name(e.status) + " (version " + std::to_string(e.version) + ")";
+  std::string status = std::string("Status: ") + status_name(e.status) + " (version " +
+                       std::to_string(e.version) + ")";
   if (e.status == EqiaStatus::draft || e.status == EqiaStatus::returned)
-    status += unmet_.empty() ? " - ready to submit" : " - " + std::to_string(unmet_.size()) + " thing(s) to complete before submitting";
-  if (!e.history.empty() && e.history.back().to == EqiaStatus::returned && !e.history.back().comment.empty())
+    status += unmet_.empty() ? " - ready to submit"
+                             : " - " + std::to_string(unmet_.size()) +
+                                   " thing(s) to complete before submitting";
+  if (!e.history.empty() && e.history.back().to == EqiaStatus::returned &&
+      !e.history.back().comment.empty())
     status += "\nReturned by " + e.history.back().who + ": " + e.history.back().comment;
   status_->SetLabel(wxString::FromUTF8(status));
-  submit_->Enable((e.status == EqiaStatus::draft || e.status == EqiaStatus::returned) && !doc_.read_only());
+  submit_->Enable((e.status == EqiaStatus::draft || e.status == EqiaStatus::returned) &&
+                  !doc_.read_only());
   return_->Enable(e.status == EqiaStatus::submitted && !doc_.read_only());
   approve_->Enable(e.status == EqiaStatus::submitted && !doc_.read_only());
-  new_version_->Enable((e.status == EqiaStatus::approved || e.status == EqiaStatus::published) && !doc_.read_only());
+  new_version_->Enable((e.status == EqiaStatus::approved || e.status == EqiaStatus::published) &&
+                       !doc_.read_only());
 
   wxArrayString rules;
-  for (const auto& p : unmet_) rules.Add(wxString::FromUTF8(readable_place(p.path, base) + ": " + p.message));
+  for (const auto& p : unmet_)
+    rules.Add(wxString::FromUTF8(readable_place(p.path, base) + ": " + p.message));
   if (rules_->GetStrings() != rules) rules_->Set(rules);
   rules_->Show(!rules.empty());
 
@@ -403,9 +452,11 @@ void EqiaPage::show(bool force) {
   action_problems_->set(actions_->show_problems(unmet_, base + ".actions"));
 
   wxArrayString impacts;
-  for (const auto& im : e.impacts) impacts.Add(wxString::FromUTF8(im.characteristic + " (" + rating_name(im.rating) + ")"));
+  for (const auto& im : e.impacts)
+    impacts.Add(wxString::FromUTF8(im.characteristic + " (" + rating_name(im.rating) + ")"));
   if (impact_list_->GetStrings() != impacts) impact_list_->Set(impacts);
-  if (impact_ >= static_cast<int>(e.impacts.size())) impact_ = static_cast<int>(e.impacts.size()) - 1;
+  if (impact_ >= static_cast<int>(e.impacts.size()))
+    impact_ = static_cast<int>(e.impacts.size()) - 1;
   if (impact_ < 0 && !e.impacts.empty()) impact_ = 0;
   if (impact_ >= 0) {
     impact_list_->SetSelection(impact_);

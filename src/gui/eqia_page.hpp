@@ -40,8 +40,8 @@ class EqiaPage : public ChangePage {
 
  private:
   void show(bool force) override;
-  void edit_eqia(const std::function<void(Eqia&)>& fn, const std::string& what, const std::string& key = {},
-                 bool structure = false);
+  void edit_eqia(const std::function<void(Eqia&)>& fn, const std::string& what,
+                 const std::string& key = {}, bool structure = false);
   // A workflow step: saved and audited, but never undone (ProjectDocument::workflow_step).
   void workflow_step(const std::function<void(Eqia&)>& fn, const std::string& what);
   void select_impact(int i);

@@ -11,7 +11,6 @@
 namespace eqv::gui {
 namespace {
 
-
 FieldKind kind_on_screen(const FieldInfo& f) {
   if (!f.choices.empty()) return FieldKind::choice;
   switch (f.kind) {
@@ -32,7 +31,8 @@ FieldKind kind_on_screen(const FieldInfo& f) {
 // A form field from the registry's description of a field of record R, reached in the
 // form's model M through `at` and named with `prefix` ("sroi.").
 template <typename M, typename R>
-FieldDef<M> on_screen(const eqv::Field<R>& f, std::function<R&(M&)> at, const std::string& prefix = "") {
+FieldDef<M> on_screen(const eqv::Field<R>& f, std::function<R&(M&)> at,
+                      const std::string& prefix = "") {
   FieldDef<M> def{prefix + f.name, f.label, kind_on_screen(f), {}, {}, {}};
   for (const auto& c : f.choices) def.choices.push_back({c.value, c.label});
   const bool flag = f.kind == eqv::FieldKind::flag;
@@ -43,7 +43,8 @@ FieldDef<M> on_screen(const eqv::Field<R>& f, std::function<R&(M&)> at, const st
   def.set = [&f, at, flag](M& m, const std::string& t) {
     // A whole number that does not fit, like any text the check let through, leaves the
     // value as it was; validation speaks of the rest.
-    if (!f.set(at(m), flag ? std::string(t == "1" ? "true" : "false") : t) && f.kind == eqv::FieldKind::whole)
+    if (!f.set(at(m), flag ? std::string(t == "1" ? "true" : "false") : t) &&
+        f.kind == eqv::FieldKind::whole)
       f.set(at(m), "0");
   };
   return def;
@@ -58,7 +59,8 @@ M& itself(M& m) {
 template <typename M>
 FormDef<M> form_of(const eqv::Fields<M>& fields, std::initializer_list<const char*> names) {
   FormDef<M> form;
-  for (const char* name : names) form.push_back(on_screen<M, M>(*eqv::find_field(fields, name), itself<M>));
+  for (const char* name : names)
+    form.push_back(on_screen<M, M>(*eqv::find_field(fields, name), itself<M>));
   return form;
 }
 
@@ -83,7 +85,8 @@ std::optional<std::string> check_field_text(FieldKind kind, const std::string& r
   const std::string text = trimmed(raw);
   switch (kind) {
     case FieldKind::decimal:
-      if (!parse_decimal(text)) return "enter a number written with digits and a point, such as 0.25 or 1000";
+      if (!parse_decimal(text))
+        return "enter a number written with digits and a point, such as 0.25 or 1000";
       return std::nullopt;
     case FieldKind::optional_decimal:
       if (!text.empty() && !parse_decimal(text))
@@ -107,8 +110,9 @@ std::optional<std::string> check_field_text(FieldKind kind, const std::string& r
 
 const FormDef<ProjectSettings>& project_settings_fields() {
   static const FormDef<ProjectSettings> form = [] {
-    auto f = form_of(eqv::project_settings_fields(),
-                     {"name", "jurisdiction", "base_year", "currency", "disclosure_threshold", "flag_ratio"});
+    auto f = form_of(
+        eqv::project_settings_fields(),
+        {"name", "jurisdiction", "base_year", "currency", "disclosure_threshold", "flag_ratio"});
     // The equality template is any installed, the council's own included, by its name.
     auto& jurisdiction = f[1];
     jurisdiction.kind = FieldKind::choice;
@@ -122,7 +126,8 @@ const FormDef<ServiceChange>& change_fields() {
   static const FormDef<ServiceChange> form = [] {
     auto f = form_of(eqv::change_fields(), {"id", "title"});
     for (const auto& field : eqv::sroi_fields())
-      f.push_back(on_screen<ServiceChange, Sroi>(field, [](ServiceChange& c) -> Sroi& { return c.sroi; }, "sroi."));
+      f.push_back(on_screen<ServiceChange, Sroi>(
+          field, [](ServiceChange& c) -> Sroi& { return c.sroi; }, "sroi."));
     return f;
   }();
   return form;
@@ -134,37 +139,42 @@ const FormDef<Stakeholder>& stakeholder_fields() {
 }
 
 const FormDef<Input>& input_fields() {
-  static const auto form = form_of(eqv::input_fields(), {"stakeholder", "description", "amount", "year"});
+  static const auto form =
+      form_of(eqv::input_fields(), {"stakeholder", "description", "amount", "year"});
   return form;
 }
 
 const FormDef<Outcome>& outcome_fields() {
   static const auto form =
       form_of(eqv::outcome_fields(),
-              {"id", "stakeholder", "description", "indicator", "quantity", "start_year", "duration", "type", "agency",
-               "cashable", "proxy.value", "proxy.description", "proxy.unit", "proxy.source", "proxy.price_year",
-               "proxy.evidence_grade", "deadweight", "displacement", "attribution", "drop_off"});
+              {"id",         "stakeholder",  "description",      "indicator",
+               "quantity",   "start_year",   "duration",         "type",
+               "agency",     "cashable",     "proxy.value",      "proxy.description",
+               "proxy.unit", "proxy.source", "proxy.price_year", "proxy.evidence_grade",
+               "deadweight", "displacement", "attribution",      "drop_off"});
   return form;
 }
 
 const FormDef<Eqia>& eqia_fields() {
-  static const auto form = form_of(eqv::eqia_fields(),
-                                   {"reference", "directorate", "lead_officer", "proposal_type", "budget", "saving",
-                                    "decision_date", "decision_maker", "decision.outcome", "decision.justification",
-                                    "review_date", "review_summary"});
+  static const auto form = form_of(
+      eqv::eqia_fields(), {"reference", "directorate", "lead_officer", "proposal_type", "budget",
+                           "saving", "decision_date", "decision_maker", "decision.outcome",
+                           "decision.justification", "review_date", "review_summary"});
   return form;
 }
 
 const FormDef<Screening>& screening_fields() {
-  static const auto form = form_of(eqv::screening_fields(), {"characteristic", "relevant", "reason"});
+  static const auto form =
+      form_of(eqv::screening_fields(), {"characteristic", "relevant", "reason"});
   return form;
 }
 
 const FormDef<Impact>& impact_fields() {
   static const FormDef<Impact> form = [] {
-    auto f = form_of(eqv::impact_fields(),
-                     {"characteristic", "rating", "evidence", "engagement", "likelihood", "severity", "mitigation",
-                      "residual.likelihood", "residual.severity", "data_gaps", "actual_impact"});
+    auto f = form_of(
+        eqv::impact_fields(),
+        {"characteristic", "rating", "evidence", "engagement", "likelihood", "severity",
+         "mitigation", "residual.likelihood", "residual.severity", "data_gaps", "actual_impact"});
     for (auto& def : f)
       if (def.name.rfind("residual.", 0) == 0) score_absent_as_zero(def);
     return f;
@@ -184,7 +194,8 @@ const FormDef<AffectedSegment>& affected_fields() {
 
 namespace {
 template <typename M>
-std::vector<std::string> names_of(const FormDef<M>& form, std::initializer_list<const char*> only = {}) {
+std::vector<std::string> names_of(const FormDef<M>& form,
+                                  std::initializer_list<const char*> only = {}) {
   std::vector<std::string> out;
   for (const auto& f : form) {
     bool wanted = only.size() == 0;
@@ -199,22 +210,28 @@ const std::vector<FormInfo>& known_forms() {
   static const std::vector<FormInfo> forms = [] {
     std::vector<FormInfo> f;
     auto settings = names_of(project_settings_fields());
-    for (auto& n : names_of(change_fields(), {"sroi.discount.kind", "sroi.discount.rate", "sroi.first_year_discounted"}))
+    for (auto& n : names_of(change_fields(), {"sroi.discount.kind", "sroi.discount.rate",
+                                              "sroi.first_year_discounted"}))
       settings.push_back(n);
     f.push_back({"project_settings", settings});
     f.push_back({"change_scope", names_of(change_fields())});
-    f.push_back({"outcome_describe", names_of(outcome_fields(), {"id", "stakeholder", "description", "indicator",
-                                                                 "quantity", "start_year", "duration", "type",
-                                                                 "agency", "cashable"})});
-    f.push_back({"outcome_valuation", names_of(outcome_fields(), {"proxy.value", "proxy.description", "proxy.unit",
-                                                                  "proxy.source", "proxy.price_year",
-                                                                  "proxy.evidence_grade"})});
-    f.push_back({"outcome_impact",
-                 names_of(outcome_fields(), {"deadweight", "displacement", "attribution", "drop_off"})});
-    f.push_back({"eqia_identity", names_of(eqia_fields(), {"reference", "directorate", "lead_officer", "proposal_type",
-                                                           "budget", "saving", "decision_date", "decision_maker"})});
-    f.push_back({"eqia_decision",
-                 names_of(eqia_fields(), {"decision.outcome", "decision.justification", "review_date", "review_summary"})});
+    f.push_back(
+        {"outcome_describe",
+         names_of(outcome_fields(), {"id", "stakeholder", "description", "indicator", "quantity",
+                                     "start_year", "duration", "type", "agency", "cashable"})});
+    f.push_back(
+        {"outcome_valuation",
+         names_of(outcome_fields(), {"proxy.value", "proxy.description", "proxy.unit",
+                                     "proxy.source", "proxy.price_year", "proxy.evidence_grade"})});
+    f.push_back({"outcome_impact", names_of(outcome_fields(), {"deadweight", "displacement",
+                                                               "attribution", "drop_off"})});
+    f.push_back(
+        {"eqia_identity",
+         names_of(eqia_fields(), {"reference", "directorate", "lead_officer", "proposal_type",
+                                  "budget", "saving", "decision_date", "decision_maker"})});
+    f.push_back(
+        {"eqia_decision", names_of(eqia_fields(), {"decision.outcome", "decision.justification",
+                                                   "review_date", "review_summary"})});
     f.push_back({"impact_detail", names_of(impact_fields())});
     return f;
   }();
@@ -222,7 +239,8 @@ const std::vector<FormInfo>& known_forms() {
 }
 
 std::string field_hint(const std::string& name) {
-  if (name == "deadweight") return "Share that would have happened anyway, without the change (0 to 1).";
+  if (name == "deadweight")
+    return "Share that would have happened anyway, without the change (0 to 1).";
   if (name == "displacement") return "Share that only moves the benefit from elsewhere (0 to 1).";
   if (name == "attribution") return "Share owed to other organisations or people (0 to 1).";
   if (name == "drop_off") return "How much the outcome fades each later year (0 to 1).";

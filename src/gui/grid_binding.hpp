@@ -20,7 +20,8 @@ class GridBinding {
  public:
   using EditHandler = std::function<void(int row, const FieldDef<Model>&, const std::string& text)>;
 
-  GridBinding(wxGrid* grid, const FormDef<Model>& fields, const std::vector<std::string>& columns) : grid_(grid) {
+  GridBinding(wxGrid* grid, const FormDef<Model>& fields, const std::vector<std::string>& columns)
+      : grid_(grid) {
     for (const auto& name : columns)
       if (const auto* def = find_field(fields, name)) columns_.push_back(def);
     grid_->CreateGrid(0, static_cast<int>(columns_.size()));
@@ -28,7 +29,8 @@ class GridBinding {
     grid_->SetDefaultCellOverflow(false);
     for (std::size_t c = 0; c < columns_.size(); ++c)
       grid_->SetColLabelValue(static_cast<int>(c), wxString::FromUTF8(columns_[c]->label));
-    grid_->Bind(wxEVT_GRID_CELL_CHANGED, [this](wxGridEvent& e) { changed(e.GetRow(), e.GetCol()); });
+    grid_->Bind(wxEVT_GRID_CELL_CHANGED,
+                [this](wxGridEvent& e) { changed(e.GetRow(), e.GetCol()); });
   }
 
   EditHandler on_edit;
@@ -70,13 +72,15 @@ class GridBinding {
   std::vector<std::string> show_problems(const Problems& problems, const std::string& list_path) {
     std::vector<std::string> lines;
     for (int r = 0; r < grid_->GetNumberRows(); ++r)
-      for (int c = 0; c < grid_->GetNumberCols(); ++c) grid_->SetCellBackgroundColour(r, c, grid_->GetDefaultCellBackgroundColour());
+      for (int c = 0; c < grid_->GetNumberCols(); ++c)
+        grid_->SetCellBackgroundColour(r, c, grid_->GetDefaultCellBackgroundColour());
     for (const auto& p : problems) {
       if (p.path.compare(0, list_path.size() + 1, list_path + "[") != 0) continue;
       const auto close = p.path.find(']', list_path.size());
       if (close == std::string::npos) continue;
       const int row = std::stoi(p.path.substr(list_path.size() + 1, close - list_path.size() - 1));
-      const std::string field = close + 2 <= p.path.size() ? p.path.substr(close + 2) : std::string();
+      const std::string field =
+          close + 2 <= p.path.size() ? p.path.substr(close + 2) : std::string();
       std::string where = "Row " + std::to_string(row + 1);
       for (std::size_t c = 0; c < columns_.size(); ++c)
         if (columns_[c]->name == field && row < grid_->GetNumberRows()) {

@@ -49,7 +49,8 @@ wxString money(const Decimal& d) { return wxString::FromUTF8("£" + to_grouped(d
 // ------------------------------------------------------------------------ ChangeList
 
 ChangeList::ChangeList(wxWindow* parent, const ProjectDocument& doc)
-    : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
+    : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                 wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
       doc_(doc) {
   AppendColumn(_("Ref"), wxLIST_FORMAT_LEFT, 40);
   AppendColumn(_("Change"), wxLIST_FORMAT_LEFT, 92);
@@ -85,21 +86,28 @@ wxString ChangeList::OnGetItemText(long item, long column) const {
   if (i < 0 || i >= doc_.change_count()) return {};
   const ServiceChange& c = doc_.change(i);
   switch (column) {
-    case 0: return wxString::FromUTF8(c.id);
-    case 1: return wxString::FromUTF8(c.title);
-    default: break;
+    case 0:
+      return wxString::FromUTF8(c.id);
+    case 1:
+      return wxString::FromUTF8(c.title);
+    default:
+      break;
   }
   const ChangeSummary& s = doc_.summary(i);
   switch (column) {
-    case 2: return s.ratio ? wxString::FromUTF8(to_fixed(*s.ratio, 2)) : wxString("-");
-    case 3: return money(s.npv);
-    case 4: return wxString::FromUTF8(s.status == "none" ? std::string("not started") : s.status);
+    case 2:
+      return s.ratio ? wxString::FromUTF8(to_fixed(*s.ratio, 2)) : wxString("-");
+    case 3:
+      return money(s.npv);
+    case 4:
+      return wxString::FromUTF8(s.status == "none" ? std::string("not started") : s.status);
     case 5: {
       std::string text = s.flags;
       if (s.problems) text += (text.empty() ? "" : "; ") + std::to_string(s.problems) + " to fix";
       return wxString::FromUTF8(text);
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
@@ -113,7 +121,8 @@ wxItemAttr* ChangeList::OnGetItemAttr(long item) const {
 // ------------------------------------------------------------------------ ProjectView
 
 ProjectView::ProjectView(wxWindow* parent, ProjectDocument& doc)
-    : wxSplitterWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH),
+    : wxSplitterWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                       wxSP_LIVE_UPDATE | wxSP_3DSASH),
       doc_(doc) {
   auto* left = new wxPanel(this);
   auto* left_sizer = new wxBoxSizer(wxVERTICAL);
@@ -121,7 +130,8 @@ ProjectView::ProjectView(wxWindow* parent, ProjectDocument& doc)
   title->SetFont(title->GetFont().Bold());
   left_sizer->Add(title, 0, wxALL, 6);
   list_ = new ChangeList(left, doc_);
-  list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { select_change(static_cast<int>(e.GetIndex())); });
+  list_->Bind(wxEVT_LIST_ITEM_SELECTED,
+              [this](wxListEvent& e) { select_change(static_cast<int>(e.GetIndex())); });
   left_sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 4);
   left->SetSizer(left_sizer);
 
@@ -132,7 +142,8 @@ ProjectView::ProjectView(wxWindow* parent, ProjectDocument& doc)
   right_sizer->Add(headline_, 0, wxALL, 8);
   book_ = new wxNotebook(right, wxID_ANY);
   scope_ = new ScopePage(book_, doc_);
-  outcomes_ = new OutcomesPage(book_, doc_, {"outcome_describe", "outcome_valuation", "outcome_impact"});
+  outcomes_ =
+      new OutcomesPage(book_, doc_, {"outcome_describe", "outcome_valuation", "outcome_impact"});
   impact_map_ = new ImpactMapPage(book_, doc_);
   results_ = new ResultsPage(book_, doc_);
   affected_ = new AffectedPage(book_, doc_);
@@ -145,7 +156,8 @@ ProjectView::ProjectView(wxWindow* parent, ProjectDocument& doc)
   book_->AddPage(eqia_, _("Equality assessment"));
   book_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
     if (e.GetEventObject() == book_ && e.GetSelection() >= 0)
-      if (auto* page = dynamic_cast<ChangePage*>(book_->GetPage(static_cast<size_t>(e.GetSelection()))))
+      if (auto* page =
+              dynamic_cast<ChangePage*>(book_->GetPage(static_cast<size_t>(e.GetSelection()))))
         page->refresh_if_stale();
     e.Skip();
   });
@@ -173,11 +185,13 @@ ProjectView::~ProjectView() { doc_.unlisten(listener_); }
 void ProjectView::select_change(int index) {
   selected_ = index;
   doc_.break_merge();
-  for (ChangePage* page : std::initializer_list<ChangePage*>{scope_, outcomes_, impact_map_, results_, affected_, eqia_})
+  for (ChangePage* page : std::initializer_list<ChangePage*>{scope_, outcomes_, impact_map_,
+                                                             results_, affected_, eqia_})
     page->set_change(index);
   book_->Enable(index >= 0);
   if (index >= 0 && list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED) != index) {
-    list_->SetItemState(index, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    list_->SetItemState(index, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                        wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     list_->EnsureVisible(index);
   }
   show_headline();
@@ -190,8 +204,9 @@ void ProjectView::show_headline() {
   }
   const auto& c = doc_.change(selected_);
   const auto& s = doc_.summary(selected_);
-  std::string text = c.id + "  " + c.title + "     ratio " + (s.ratio ? to_fixed(*s.ratio, 2) + " : 1" : std::string("-")) +
-                     "   NPV £" + to_grouped(s.npv, 2);
+  std::string text = c.id + "  " + c.title + "     ratio " +
+                     (s.ratio ? to_fixed(*s.ratio, 2) + " : 1" : std::string("-")) + "   NPV £" +
+                     to_grouped(s.npv, 2);
   if (s.problems) text += "   (" + std::to_string(s.problems) + " to fix)";
   headline_->SetLabel(wxString::FromUTF8(text));
 }
@@ -207,9 +222,10 @@ MainFrame::MainFrame()
   GetStatusBar()->SetStatusWidths(2, widths);
   welcome_ = new wxPanel(this);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  auto* text = new wxStaticText(welcome_, wxID_ANY,
-                                _("Open a project (File > Open) or start a new one (File > New project).\n"
-                                  "An equivalue/1 .json file can be imported with File > Import."));
+  auto* text =
+      new wxStaticText(welcome_, wxID_ANY,
+                       _("Open a project (File > Open) or start a new one (File > New project).\n"
+                         "An equivalue/1 .json file can be imported with File > Import."));
   sizer->Add(text, 0, wxALL, 24);
   welcome_->SetSizer(sizer);
   SetSizer(new wxBoxSizer(wxVERTICAL));
@@ -266,50 +282,82 @@ void MainFrame::build_menus() {
   history_.UseMenu(recent);
   if (wxConfigBase* config = wxConfigBase::Get()) history_.Load(*config);
 
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { new_project(); }, wxID_NEW);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { open_dialog(); }, wxID_OPEN);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { import_dialog(); }, kImport);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { export_workbook(); }, kExport);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { undo(); }, wxID_UNDO);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { redo(); }, wxID_REDO);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { edit_settings(); }, kSettings);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { add_change(); }, kNewChange);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { remove_change(); }, kRemoveChange);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { run_wizard(); }, kWizard);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    if (doc_ && view_) ShowCustomerProfile(this, *doc_, view_->selected());
-  }, kProfile);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    if (!view_) return;
-    view_->book()->SetSelection(3);
-    view_->results()->run_monte_carlo();
-  }, kMonteCarlo);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    if (!doc_) return;
-    ShowReviewQueue(this, *doc_, [this](int i) {
-      view_->select_change(i);
-      view_->book()->SetSelection(5);
-    });
-  }, kReview);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    if (doc_) ShowCumulativeImpact(this, *doc_);
-  }, kCumulative);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-    wxMessageBox(_("Equivalue 0.1.0\nSocial return on investment and equality impact of council service changes."),
-                 _("About Equivalue"), wxOK, this);
-  }, wxID_ABOUT);
-  Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
-    const wxString path = history_.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
-    if (!path.empty()) open_path(path.utf8_string());
-  }, wxID_FILE1, wxID_FILE9);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { new_project(); }, wxID_NEW);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { open_dialog(); }, wxID_OPEN);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { import_dialog(); }, kImport);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { export_workbook(); }, kExport);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { undo(); }, wxID_UNDO);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { redo(); }, wxID_REDO);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { edit_settings(); }, kSettings);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { add_change(); }, kNewChange);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { remove_change(); }, kRemoveChange);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { run_wizard(); }, kWizard);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (doc_ && view_) ShowCustomerProfile(this, *doc_, view_->selected());
+      },
+      kProfile);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (!view_) return;
+        view_->book()->SetSelection(3);
+        view_->results()->run_monte_carlo();
+      },
+      kMonteCarlo);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (!doc_) return;
+        ShowReviewQueue(this, *doc_, [this](int i) {
+          view_->select_change(i);
+          view_->book()->SetSelection(5);
+        });
+      },
+      kReview);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (doc_) ShowCumulativeImpact(this, *doc_);
+      },
+      kCumulative);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        wxMessageBox(_("Equivalue 0.1.0\nSocial return on investment and equality impact of "
+                       "council service changes."),
+                     _("About Equivalue"), wxOK, this);
+      },
+      wxID_ABOUT);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent& e) {
+        const wxString path = history_.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
+        if (!path.empty()) open_path(path.utf8_string());
+      },
+      wxID_FILE1, wxID_FILE9);
 }
 
 void MainFrame::update_title() {
   std::string title = "Equivalue";
   if (doc_) {
-    title = doc_->project().project.name.empty() ? "Untitled project" : doc_->project().project.name;
-    title += doc_->path().empty() ? " (not saved)" : " - " + std::filesystem::path(doc_->path()).filename().string();
+    title =
+        doc_->project().project.name.empty() ? "Untitled project" : doc_->project().project.name;
+    title += doc_->path().empty() ? " (not saved)"
+                                  : " - " + std::filesystem::path(doc_->path()).filename().string();
     title += " - Equivalue";
   }
   SetTitle(wxString::FromUTF8(title));
@@ -319,7 +367,9 @@ void MainFrame::update_title() {
   } else if (doc_->read_only()) {
     SetStatusText(wxString::FromUTF8("Read-only: " + doc_->read_only_reason()), 1);
   } else {
-    SetStatusText(doc_->path().empty() ? _("Changes kept in memory only") : _("Every change is saved as you make it"), 1);
+    SetStatusText(doc_->path().empty() ? _("Changes kept in memory only")
+                                       : _("Every change is saved as you make it"),
+                  1);
   }
 }
 
@@ -329,9 +379,14 @@ void MainFrame::update_menus() {
   const bool editable = open && !doc_->read_only();
   bar->Enable(wxID_UNDO, editable && doc_->can_undo());
   bar->Enable(wxID_REDO, editable && doc_->can_redo());
-  bar->SetLabel(wxID_UNDO, wxString::FromUTF8("&Undo " + (open ? doc_->undo_label() : std::string())) + "\tCtrl+Z");
-  bar->SetLabel(wxID_REDO, wxString::FromUTF8("&Redo " + (open ? doc_->redo_label() : std::string())) + "\tCtrl+Y");
-  for (int id : {kSettings, kNewChange, kRemoveChange, kWizard, kProfile}) bar->Enable(id, editable);
+  bar->SetLabel(
+      wxID_UNDO,
+      wxString::FromUTF8("&Undo " + (open ? doc_->undo_label() : std::string())) + "\tCtrl+Z");
+  bar->SetLabel(
+      wxID_REDO,
+      wxString::FromUTF8("&Redo " + (open ? doc_->redo_label() : std::string())) + "\tCtrl+Y");
+  for (int id : {kSettings, kNewChange, kRemoveChange, kWizard, kProfile})
+    bar->Enable(id, editable);
   for (int id : {kExport, kMonteCarlo, kReview, kCumulative}) bar->Enable(id, open);
 }
 
@@ -351,7 +406,8 @@ void MainFrame::show_document(std::unique_ptr<ProjectDocument> doc, const std::s
     update_menus();
     const std::size_t problems = doc_->project_problems().size();
     SetStatusText(problems ? wxString::Format(_("%zu problem(s) in the project settings"), problems)
-                           : wxString(_("Every change is checked as you type")), 0);
+                           : wxString(_("Every change is checked as you type")),
+                  0);
   });
   Layout();
   Thaw();
@@ -364,12 +420,15 @@ namespace {
 // Lists the fields of an imported file that were left out: in the status bar, and in a
 // message when `ask` (the user chose the file).
 void tell_ignored(wxFrame* frame, const Problems& ignored, bool ask) {
-  frame->SetStatusText(wxString::Format(_("%zu field(s) of the imported file were ignored"), ignored.size()), 0);
+  frame->SetStatusText(
+      wxString::Format(_("%zu field(s) of the imported file were ignored"), ignored.size()), 0);
   if (!ask) return;
   std::string list;
   for (const auto& p : ignored) list += p.path + "\n";
-  wxMessageBox(wxString::FromUTF8("Equivalue does not know these fields of the file, so they were left out of the "
-                                  "project:\n\n" + list),
+  wxMessageBox(wxString::FromUTF8(
+                   "Equivalue does not know these fields of the file, so they were left out of the "
+                   "project:\n\n" +
+                   list),
                _("Fields left out"), wxOK | wxICON_INFORMATION, frame);
 }
 
@@ -388,10 +447,13 @@ bool MainFrame::open_path(const std::string& path, bool ask) {
     Project project = storage::load_project_file(path, ignored);
     fs::path target = fs::path(path).replace_extension(".eqv");
     if (fs::exists(target)) {
-      if (!ask) throw InputError(target.string() + " already exists; open it, or import the file under another name");
-      wxFileDialog save(this, _("Save the imported project as"), wxString::FromUTF8(target.parent_path().string()),
-                        wxString::FromUTF8(target.filename().string()), _("Equivalue projects (*.eqv)|*.eqv"),
-                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+      if (!ask)
+        throw InputError(target.string() +
+                         " already exists; open it, or import the file under another name");
+      wxFileDialog save(this, _("Save the imported project as"),
+                        wxString::FromUTF8(target.parent_path().string()),
+                        wxString::FromUTF8(target.filename().string()),
+                        _("Equivalue projects (*.eqv)|*.eqv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
       if (save.ShowModal() != wxID_OK) return;
       target = save.GetPath().utf8_string();
       if (fs::exists(target)) fs::remove(target);
@@ -405,10 +467,9 @@ bool MainFrame::open_path(const std::string& path, bool ask) {
   return true;
 }
 
-
 void MainFrame::new_project() {
-  wxFileDialog save(this, _("Create a project"), "", "project.eqv", _("Equivalue projects (*.eqv)|*.eqv"),
-                    wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  wxFileDialog save(this, _("Create a project"), "", "project.eqv",
+                    _("Equivalue projects (*.eqv)|*.eqv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (save.ShowModal() != wxID_OK) return;
   const std::string path = save.GetPath().utf8_string();
   Project project;
@@ -425,14 +486,15 @@ void MainFrame::new_project() {
 }
 
 void MainFrame::open_dialog() {
-  wxFileDialog open(this, _("Open a project"), "", "", _("Equivalue projects (*.eqv;*.json)|*.eqv;*.json"),
+  wxFileDialog open(this, _("Open a project"), "", "",
+                    _("Equivalue projects (*.eqv;*.json)|*.eqv;*.json"),
                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
   if (open.ShowModal() == wxID_OK) open_path(open.GetPath().utf8_string());
 }
 
 void MainFrame::import_dialog() {
-  wxFileDialog open(this, _("Import a project from JSON"), "", "", _("equivalue/1 JSON (*.json)|*.json"),
-                    wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+  wxFileDialog open(this, _("Import a project from JSON"), "", "",
+                    _("equivalue/1 JSON (*.json)|*.json"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
   if (open.ShowModal() == wxID_OK) open_path(open.GetPath().utf8_string());
 }
 
@@ -442,11 +504,14 @@ void MainFrame::export_workbook() {
   const int index = view_->selected();
   const bool one = index >= 0;
   const std::string name = one ? doc_->change(index).id + ".xlsx" : "project.xlsx";
-  wxFileDialog save(this, one ? _("Export this service change to Excel") : _("Export the project to Excel"), "",
-                    wxString::FromUTF8(name), _("Excel workbooks (*.xlsx)|*.xlsx"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+  wxFileDialog save(
+      this, one ? _("Export this service change to Excel") : _("Export the project to Excel"), "",
+      wxString::FromUTF8(name), _("Excel workbooks (*.xlsx)|*.xlsx"),
+      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (save.ShowModal() != wxID_OK) return;
   const std::string path = save.GetPath().utf8_string();
-  wxProgressDialog progress(_("Export to Excel"), _("Working out every figure and writing the workbook..."), 100, this,
+  wxProgressDialog progress(_("Export to Excel"),
+                            _("Working out every figure and writing the workbook..."), 100, this,
                             wxPD_APP_MODAL | wxPD_AUTO_HIDE);
   progress.Pulse();
   guarded(this, [&] {
@@ -465,7 +530,8 @@ void MainFrame::export_workbook() {
 
 void MainFrame::add_change() {
   if (!doc_) return;
-  const wxString title = wxGetTextFromUser(_("What is the service change? (a short title)"), _("New service change"), "", this);
+  const wxString title = wxGetTextFromUser(_("What is the service change? (a short title)"),
+                                           _("New service change"), "", this);
   if (title.empty()) return;
   int n = 1;
   auto used = [&](const std::string& id) {
@@ -475,16 +541,18 @@ void MainFrame::add_change() {
   };
   while (used("C" + std::to_string(n))) ++n;
   guarded(this, [&] {
-    doc_->edit([&](Project& p) {
-      ServiceChange c;
-      c.id = "C" + std::to_string(n);
-      c.title = title.utf8_string();
-      if (!p.changes.empty()) {
-        c.sroi.discount = p.changes.front().sroi.discount;
-        c.sroi.first_year_discounted = p.changes.front().sroi.first_year_discounted;
-      }
-      p.changes.push_back(c);
-    }, "Add service change", -1, {}, true);
+    doc_->edit(
+        [&](Project& p) {
+          ServiceChange c;
+          c.id = "C" + std::to_string(n);
+          c.title = title.utf8_string();
+          if (!p.changes.empty()) {
+            c.sroi.discount = p.changes.front().sroi.discount;
+            c.sroi.first_year_discounted = p.changes.front().sroi.first_year_discounted;
+          }
+          p.changes.push_back(c);
+        },
+        "Add service change", -1, {}, true);
   });
   view_->select_change(doc_->change_count() - 1);
 }
@@ -492,13 +560,14 @@ void MainFrame::add_change() {
 void MainFrame::remove_change() {
   if (!doc_ || !view_ || view_->selected() < 0) return;
   const int index = view_->selected();
-  if (wxMessageBox(wxString::FromUTF8("Remove " + doc_->change(index).id + " " + doc_->change(index).title +
-                                      "? You can undo this with Edit > Undo."),
-                   _("Remove service change"), wxYES_NO | wxNO_DEFAULT, this) != wxYES)
+  if (wxMessageBox(
+          wxString::FromUTF8("Remove " + doc_->change(index).id + " " + doc_->change(index).title +
+                             "? You can undo this with Edit > Undo."),
+          _("Remove service change"), wxYES_NO | wxNO_DEFAULT, this) != wxYES)
     return;
   guarded(this, [&] {
-    doc_->edit([index](Project& p) { p.changes.erase(p.changes.begin() + index); }, "Remove service change", -1, {},
-               true);
+    doc_->edit([index](Project& p) { p.changes.erase(p.changes.begin() + index); },
+               "Remove service change", -1, {}, true);
   });
   view_->select_change(std::min(index, doc_->change_count() - 1));
 }
@@ -508,13 +577,15 @@ void MainFrame::edit_settings() {
   Project project = doc_->project();
   if (!EditProjectSettings(this, project)) return;
   guarded(this, [&] {
-    doc_->edit([&](Project& p) {
-      p.project = project.project;
-      for (std::size_t i = 0; i < p.changes.size() && i < project.changes.size(); ++i) {
-        p.changes[i].sroi.discount = project.changes[i].sroi.discount;
-        p.changes[i].sroi.first_year_discounted = project.changes[i].sroi.first_year_discounted;
-      }
-    }, "Edit project settings", -1, {}, true);
+    doc_->edit(
+        [&](Project& p) {
+          p.project = project.project;
+          for (std::size_t i = 0; i < p.changes.size() && i < project.changes.size(); ++i) {
+            p.changes[i].sroi.discount = project.changes[i].sroi.discount;
+            p.changes[i].sroi.first_year_discounted = project.changes[i].sroi.first_year_discounted;
+          }
+        },
+        "Edit project settings", -1, {}, true);
   });
   update_title();
 }

@@ -30,7 +30,8 @@ bool guarded(wxWindow* parent, const std::function<void()>& action);
 
 // Applies `fn` to one change through the document.
 void edit_change(ProjectDocument& doc, int index, const std::function<void(ServiceChange&)>& fn,
-                 const std::string& what, const std::string& merge_key = {}, bool structure = false);
+                 const std::string& what, const std::string& merge_key = {},
+                 bool structure = false);
 
 class ChangePage : public wxPanel {
  public:
@@ -66,8 +67,8 @@ class ProblemLine : public wxStaticText {
 // Stage 1 and 2: what the change is, who it touches and what goes in.
 class ScopePage : public ChangePage {
  public:
-  ScopePage(wxWindow* parent, ProjectDocument& doc, bool with_scope = true, bool with_stakeholders = true,
-            bool with_inputs = true);
+  ScopePage(wxWindow* parent, ProjectDocument& doc, bool with_scope = true,
+            bool with_stakeholders = true, bool with_inputs = true);
   FormBinding<ServiceChange>* scope() { return scope_.get(); }
   GridBinding<Stakeholder>* stakeholders() { return stakeholders_.get(); }
   GridBinding<Input>* inputs() { return inputs_.get(); }

@@ -62,7 +62,8 @@ void warn(wxWindow* parent, const wxString& text) {
 // dialog's own fields instead.
 std::string in_dialog_words(std::string message) {
   const std::pair<const char*, const char*> options[] = {
-      {"the channel cost file given with --channel-costs", "a channel cost file (1. Files, Channel costs)"},
+      {"the channel cost file given with --channel-costs",
+       "a channel cost file (1. Files, Channel costs)"},
       {", or name the column with --segment-column", ""},
       {"give --channel-column", "choose it under 2. Columns"},
       {"give --postcode-column or --area-column", "choose it under 2. Columns"},
@@ -70,21 +71,23 @@ std::string in_dialog_words(std::string message) {
       {"with --lookup", "under 1. Files"},
   };
   for (const auto& [option, words] : options)
-    for (std::size_t at = message.find(option); at != std::string::npos; at = message.find(option, at))
+    for (std::size_t at = message.find(option); at != std::string::npos;
+         at = message.find(option, at))
       message.replace(at, std::string(option).size(), words);
   return message;
 }
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
 }
 
 }  // namespace
 
 CustomerProfileDialog::CustomerProfileDialog(wxWindow* parent, ProjectDocument& doc, int change)
-    : wxDialog(parent, wxID_ANY, _("Customer profile and channel swap"), wxDefaultPosition, wxSize(1180, 770),
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+    : wxDialog(parent, wxID_ANY, _("Customer profile and channel swap"), wxDefaultPosition,
+               wxSize(1180, 770), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       doc_(doc),
       change_(change) {
   // 1. Files.
@@ -92,9 +95,11 @@ CustomerProfileDialog::CustomerProfileDialog(wxWindow* parent, ProjectDocument& 
   auto* file_grid = new wxFlexGridSizer(2, wxSize(6, 4));
   file_grid->AddGrowableCol(1);
   auto picker = [&](const wxString& label, const wxString& wildcard) {
-    file_grid->Add(new wxStaticText(files->GetStaticBox(), wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
-    auto* p = new wxFilePickerCtrl(files->GetStaticBox(), wxID_ANY, "", label, wildcard, wxDefaultPosition,
-                                   wxDefaultSize, wxFLP_OPEN | wxFLP_FILE_MUST_EXIST | wxFLP_USE_TEXTCTRL);
+    file_grid->Add(new wxStaticText(files->GetStaticBox(), wxID_ANY, label), 0,
+                   wxALIGN_CENTER_VERTICAL);
+    auto* p = new wxFilePickerCtrl(files->GetStaticBox(), wxID_ANY, "", label, wildcard,
+                                   wxDefaultPosition, wxDefaultSize,
+                                   wxFLP_OPEN | wxFLP_FILE_MUST_EXIST | wxFLP_USE_TEXTCTRL);
     file_grid->Add(p, 1, wxEXPAND);
     return p;
   };
@@ -104,14 +109,16 @@ CustomerProfileDialog::CustomerProfileDialog(wxWindow* parent, ProjectDocument& 
   lookup_pickers_[1] = picker(_("Second lookup (optional)"), csv);
   costs_picker_ = picker(_("Channel costs (optional)"), csv);
   files->Add(file_grid, 0, wxEXPAND | wxALL, 4);
-  auto* files_note = new wxStaticText(files->GetStaticBox(), wxID_ANY,
-                                      _("ONS layouts: postcode to output area (pcds, oa21cd); output area to segment "
-                                        "(oa21cd, supergroup). No cost file: Socitm 2012 costs."));
+  auto* files_note = new wxStaticText(
+      files->GetStaticBox(), wxID_ANY,
+      _("ONS layouts: postcode to output area (pcds, oa21cd); output area to segment "
+        "(oa21cd, supergroup). No cost file: Socitm 2012 costs."));
   files_note->Wrap(540);
   files->Add(files_note, 0, wxALL, 4);
 
-  transactions_picker_->Bind(wxEVT_FILEPICKER_CHANGED,
-                             [this](wxFileDirPickerEvent& e) { set_transactions(e.GetPath().utf8_string()); });
+  transactions_picker_->Bind(wxEVT_FILEPICKER_CHANGED, [this](wxFileDirPickerEvent& e) {
+    set_transactions(e.GetPath().utf8_string());
+  });
   auto lookups_changed = [this](wxFileDirPickerEvent&) {
     std::vector<std::string> chosen;
     for (auto* p : lookup_pickers_)
@@ -119,15 +126,18 @@ CustomerProfileDialog::CustomerProfileDialog(wxWindow* parent, ProjectDocument& 
     lookups_ = chosen;
   };
   for (auto* p : lookup_pickers_) p->Bind(wxEVT_FILEPICKER_CHANGED, lookups_changed);
-  costs_picker_->Bind(wxEVT_FILEPICKER_CHANGED, [this](wxFileDirPickerEvent& e) { costs_file_ = e.GetPath().utf8_string(); });
+  costs_picker_->Bind(wxEVT_FILEPICKER_CHANGED,
+                      [this](wxFileDirPickerEvent& e) { costs_file_ = e.GetPath().utf8_string(); });
 
   // 2. Columns.
-  auto* cols = new wxStaticBoxSizer(wxVERTICAL, this, _("2. Columns found in the transactions file"));
+  auto* cols =
+      new wxStaticBoxSizer(wxVERTICAL, this, _("2. Columns found in the transactions file"));
   auto* col_grid = new wxFlexGridSizer(4, wxSize(6, 4));
   col_grid->AddGrowableCol(1);
   col_grid->AddGrowableCol(3);
   for (const auto& f : kColumnFields) {
-    col_grid->Add(new wxStaticText(cols->GetStaticBox(), wxID_ANY, wxGetTranslation(f.label)), 0, wxALIGN_CENTER_VERTICAL);
+    col_grid->Add(new wxStaticText(cols->GetStaticBox(), wxID_ANY, wxGetTranslation(f.label)), 0,
+                  wxALIGN_CENTER_VERTICAL);
     auto* choice = new wxChoice(cols->GetStaticBox(), wxID_ANY);
     choice->Append(kNotUsed);
     choice->SetSelection(0);
@@ -142,7 +152,8 @@ CustomerProfileDialog::CustomerProfileDialog(wxWindow* parent, ProjectDocument& 
   // 3. The profile, as it may be shown to anyone.
   auto* profile = new wxStaticBoxSizer(wxVERTICAL, this, _("3. Who uses the service, by segment"));
   wxWindow* pbox = profile->GetStaticBox();
-  summary_ = new wxStaticText(pbox, wxID_ANY, _("Choose the files and press Profile the transactions."));
+  summary_ =
+      new wxStaticText(pbox, wxID_ANY, _("Choose the files and press Profile the transactions."));
   profile->Add(summary_, 0, wxALL, 2);
   grid_ = new wxGrid(pbox, wxID_ANY);
   grid_->CreateGrid(0, 0);
@@ -158,7 +169,8 @@ CustomerProfileDialog::CustomerProfileDialog(wxWindow* parent, ProjectDocument& 
   auto* pick = new wxBoxSizer(wxVERTICAL);
   pick->Add(new wxStaticText(box, wxID_ANY, _("Segments whose contacts move")), 0, wxBOTTOM, 2);
   segments_ = new wxCheckListBox(box, wxID_ANY, wxDefaultPosition, wxSize(250, 110));
-  for (const auto& s : doc_.project().segments.items) segments_->Append(utf8(s.code + "  " + s.name));
+  for (const auto& s : doc_.project().segments.items)
+    segments_->Append(utf8(s.code + "  " + s.name));
   pick->Add(segments_, 1, wxEXPAND);
   swap->Add(pick, 0, wxEXPAND | wxALL, 4);
   auto* channels = new wxBoxSizer(wxVERTICAL);
@@ -167,14 +179,18 @@ CustomerProfileDialog::CustomerProfileDialog(wxWindow* parent, ProjectDocument& 
   channels->Add(from_, 1, wxEXPAND);
   swap->Add(channels, 0, wxEXPAND | wxALL, 4);
   auto* swap_grid = new wxFlexGridSizer(2, wxSize(6, 4));
-  swap_grid->Add(new wxStaticText(box, wxID_ANY, _("Share moved to the web (0 to 1)")), 0, wxALIGN_CENTER_VERTICAL);
+  swap_grid->Add(new wxStaticText(box, wxID_ANY, _("Share moved to the web (0 to 1)")), 0,
+                 wxALIGN_CENTER_VERTICAL);
   share_ = new wxTextCtrl(box, wxID_ANY, "0.2", wxDefaultPosition, wxSize(80, -1));
   swap_grid->Add(share_, 0);
-  swap_grid->Add(new wxStaticText(box, wxID_ANY, _("Days the transactions file covers")), 0, wxALIGN_CENTER_VERTICAL);
+  swap_grid->Add(new wxStaticText(box, wxID_ANY, _("Days the transactions file covers")), 0,
+                 wxALIGN_CENTER_VERTICAL);
   period_ = new wxTextCtrl(box, wxID_ANY, "365", wxDefaultPosition, wxSize(80, -1));
   swap_grid->Add(period_, 0);
-  swap_grid->Add(new wxStaticText(box, wxID_ANY, _("Years the saving lasts")), 0, wxALIGN_CENTER_VERTICAL);
-  years_ = new wxSpinCtrl(box, wxID_ANY, "1", wxDefaultPosition, wxSize(80, -1), wxSP_ARROW_KEYS, 1, 30, 1);
+  swap_grid->Add(new wxStaticText(box, wxID_ANY, _("Years the saving lasts")), 0,
+                 wxALIGN_CENTER_VERTICAL);
+  years_ = new wxSpinCtrl(box, wxID_ANY, "1", wxDefaultPosition, wxSize(80, -1), wxSP_ARROW_KEYS, 1,
+                          30, 1);
   swap_grid->Add(years_, 0);
   auto* settings = new wxBoxSizer(wxVERTICAL);
   settings->Add(swap_grid, 0, wxBOTTOM, 4);
@@ -223,7 +239,8 @@ bool CustomerProfileDialog::set_transactions(const std::string& path) {
     return false;
   }
   transactions_ = path;
-  if (transactions_picker_->GetPath().utf8_string() != path) transactions_picker_->SetPath(utf8(path));
+  if (transactions_picker_->GetPath().utf8_string() != path)
+    transactions_picker_->SetPath(utf8(path));
   for (const auto& f : kColumnFields) {
     wxChoice* choice = columns_.at(f.name);
     choice->Clear();
@@ -238,7 +255,8 @@ bool CustomerProfileDialog::set_transactions(const std::string& path) {
 
 void CustomerProfileDialog::set_lookups(const std::vector<std::string>& files) {
   lookups_ = files;
-  for (std::size_t i = 0; i < 2; ++i) lookup_pickers_[i]->SetPath(i < files.size() ? utf8(files[i]) : wxString());
+  for (std::size_t i = 0; i < 2; ++i)
+    lookup_pickers_[i]->SetPath(i < files.size() ? utf8(files[i]) : wxString());
 }
 
 void CustomerProfileDialog::set_channel_costs(const std::string& path) {
@@ -278,7 +296,8 @@ bool CustomerProfileDialog::run_profile(bool show_progress) {
   }
   const Project& project = doc_.project();
   if (project.segments.items.empty()) {
-    warn(this, _("This project has no segments yet. Add the segment profile of the area to the project, then "
+    warn(this, _("This project has no segments yet. Add the segment profile of the area to the "
+                 "project, then "
                  "profile the transactions against it."));
     return false;
   }
@@ -318,7 +337,8 @@ bool CustomerProfileDialog::run_profile(bool show_progress) {
       profiling::LookupOptions lookup_options;
       lookup_options.progress = progress;
       const profiling::AreaLookup lookup = profiling::load_lookups(lookups, scheme, lookup_options);
-      costs = costs_file.empty() ? profiling::default_channel_costs(templates) : profiling::read_channel_costs(costs_file);
+      costs = costs_file.empty() ? profiling::default_channel_costs(templates)
+                                 : profiling::read_channel_costs(costs_file);
       profiling::apply_cost_overrides(*costs, overrides);
       done = 0;
       stage = 1;
@@ -339,8 +359,10 @@ bool CustomerProfileDialog::run_profile(bool show_progress) {
       if (dialog) {
         const std::uint64_t t = total, d = done;
         const double part = t ? static_cast<double>(std::min(d, t)) / static_cast<double>(t) : 0.0;
-        const int value = stage == 0 ? static_cast<int>(300 * part) : 300 + static_cast<int>(699 * part);
-        if (!dialog->Update(value, stage == 0 ? _("Reading the lookups...") : _("Reading the transactions...")))
+        const int value =
+            stage == 0 ? static_cast<int>(300 * part) : 300 + static_cast<int>(699 * part);
+        if (!dialog->Update(
+                value, stage == 0 ? _("Reading the lookups...") : _("Reading the transactions...")))
           cancel = true;
       }
       wxMilliSleep(30);
@@ -353,10 +375,13 @@ bool CustomerProfileDialog::run_profile(bool show_progress) {
     } catch (const Cancelled&) {
       summary_->SetLabel(_("Cancelled: nothing was profiled."));
     } catch (const InputError& e) {
-      warn(this, _("The customer profile could not be made.\n\n") + utf8(in_dialog_words(e.what())));
+      warn(this,
+           _("The customer profile could not be made.\n\n") + utf8(in_dialog_words(e.what())));
     } catch (const std::exception& e) {
-      warn(this, _("The customer profile could not be made because of a fault in Equivalue. Please report it "
-                   "with this message:\n\n") + utf8(e.what()));
+      warn(this, _("The customer profile could not be made because of a fault in Equivalue. Please "
+                   "report it "
+                   "with this message:\n\n") +
+                     utf8(e.what()));
     }
     return false;
   }
@@ -378,8 +403,9 @@ void CustomerProfileDialog::show_profile() {
 
   std::vector<wxString> headings{_("Segment"), _("Name"), _("Contacts")};
   if (pub.by_customer) headings.push_back(_("Customers"));
-  headings.insert(headings.end(), {pub.by_customer ? _("Share of customers") : _("Share of contacts"),
-                                   _("Share of residents"), _("Index")});
+  headings.insert(headings.end(),
+                  {pub.by_customer ? _("Share of customers") : _("Share of contacts"),
+                   _("Share of residents"), _("Index")});
   for (const auto& c : pub.channels) headings.push_back(utf8(c));
   headings.push_back(wxString::FromUTF8("Cost (£)"));
 
@@ -387,7 +413,8 @@ void CustomerProfileDialog::show_profile() {
   if (grid_->GetNumberRows()) grid_->DeleteRows(0, grid_->GetNumberRows());
   if (grid_->GetNumberCols()) grid_->DeleteCols(0, grid_->GetNumberCols());
   grid_->AppendCols(static_cast<int>(headings.size()));
-  for (std::size_t c = 0; c < headings.size(); ++c) grid_->SetColLabelValue(static_cast<int>(c), headings[c]);
+  for (std::size_t c = 0; c < headings.size(); ++c)
+    grid_->SetColLabelValue(static_cast<int>(c), headings[c]);
   auto row_cells = [&](const profiling::PublishedSegment& s) {
     std::vector<std::string> cells{s.segment, s.name, s.transactions.text};
     if (pub.by_customer) cells.push_back(s.customers.text);
@@ -405,17 +432,23 @@ void CustomerProfileDialog::show_profile() {
   for (std::size_t r = 0; r < rows.size(); ++r)
     for (std::size_t c = 0; c < rows[r].size() && c < headings.size(); ++c) {
       grid_->SetCellValue(static_cast<int>(r), static_cast<int>(c), utf8(rows[r][c]));
-      if (c != 1) grid_->SetCellAlignment(static_cast<int>(r), static_cast<int>(c), wxALIGN_RIGHT, wxALIGN_CENTRE);
+      if (c != 1)
+        grid_->SetCellAlignment(static_cast<int>(r), static_cast<int>(c), wxALIGN_RIGHT,
+                                wxALIGN_CENTRE);
     }
   grid_->AutoSizeColumns(false);
   grid_->EndBatch();
 
-  std::string summary = "Contacts read: " + pub.rows.text + ", given a segment: " + pub.matched.text + " (matched by " +
-                        p.matched_by + ")";
-  if (!p.unpriced_channels.empty()) summary += "; some channels have no price and are left out of the cost";
+  std::string summary = "Contacts read: " + pub.rows.text +
+                        ", given a segment: " + pub.matched.text + " (matched by " + p.matched_by +
+                        ")";
+  if (!p.unpriced_channels.empty())
+    summary += "; some channels have no price and are left out of the cost";
   summary_->SetLabel(utf8(summary));
-  statement_->SetLabel(utf8("Disclosure control is applied on this screen as in any published table, because a "
-                            "screen can be copied. " + pub.statement));
+  statement_->SetLabel(
+      utf8("Disclosure control is applied on this screen as in any published table, because a "
+           "screen can be copied. " +
+           pub.statement));
   statement_->Wrap(std::max(300, grid_->GetSize().x));
   Layout();
 }
@@ -433,17 +466,21 @@ void CustomerProfileDialog::fill_from_channels() {
   from_->Clear();
   for (const auto& n : names) {
     const int at = from_->Append(utf8(n));
-    from_->Check(static_cast<unsigned>(at), n == profiling::kFaceToFace || n == profiling::kTelephone);
+    from_->Check(static_cast<unsigned>(at),
+                 n == profiling::kFaceToFace || n == profiling::kTelephone);
   }
 }
 
-bool CustomerProfileDialog::set_swap(const std::vector<std::string>& segments, const std::string& share,
-                                     const std::vector<std::string>& from, const std::string& period_days) {
+bool CustomerProfileDialog::set_swap(const std::vector<std::string>& segments,
+                                     const std::string& share, const std::vector<std::string>& from,
+                                     const std::string& period_days) {
   const auto& items = doc_.project().segments.items;
   for (unsigned i = 0; i < segments_->GetCount(); ++i)
-    segments_->Check(i, std::find(segments.begin(), segments.end(), items.at(i).code) != segments.end());
+    segments_->Check(
+        i, std::find(segments.begin(), segments.end(), items.at(i).code) != segments.end());
   for (unsigned i = 0; i < from_->GetCount(); ++i)
-    from_->Check(i, std::find(from.begin(), from.end(), from_->GetString(i).utf8_string()) != from.end());
+    from_->Check(
+        i, std::find(from.begin(), from.end(), from_->GetString(i).utf8_string()) != from.end());
   share_->ChangeValue(utf8(share));
   period_->ChangeValue(utf8(period_days));
   return work_out_swap();
@@ -467,18 +504,22 @@ bool CustomerProfileDialog::work_out_swap() {
   }
   const auto share = parse_decimal(share_->GetValue().utf8_string());
   if (!share || *share < 0 || *share > 1) {
-    warn(this, _("The share moved is a number from 0 to 1, for example 0.2 for a fifth of the contacts."));
+    warn(
+        this,
+        _("The share moved is a number from 0 to 1, for example 0.2 for a fifth of the contacts."));
     return false;
   }
   const auto days = parse_decimal(period_->GetValue().utf8_string());
   if (!days || *days <= 0) {
-    warn(this, _("The days the transactions file covers is a number more than 0, for example 365 for a year."));
+    warn(this, _("The days the transactions file covers is a number more than 0, for example 365 "
+                 "for a year."));
     return false;
   }
   swap.share = *share;
   swap.period_days = *days;
   try {
-    swap_ = profiling::channel_swap(*profile_, *costs_, doc_.project().segments, swap, doc_.project().project.flag_ratio);
+    swap_ = profiling::channel_swap(*profile_, *costs_, doc_.project().segments, swap,
+                                    doc_.project().project.flag_ratio);
   } catch (const std::exception& e) {
     swap_.reset();
     warn(this, _("The channel swap cannot be worked out.\n\n") + utf8(in_dialog_words(e.what())));
@@ -486,17 +527,21 @@ bool CustomerProfileDialog::work_out_swap() {
     return false;
   }
   // Contacts moved are a count of people's contacts: shown under the same rule.
-  const DisclosedCell moved = disclose_count(whole_people(swap_->moved), std::max(1, doc_.project().project.disclosure_threshold));
-  saving_->SetLabel(utf8("Yearly saving: £" + to_grouped(swap_->yearly_saving, 2) + "   (contacts moved a year: " +
-                         moved.text + ")"));
+  const DisclosedCell moved = disclose_count(
+      whole_people(swap_->moved), std::max(1, doc_.project().project.disclosure_threshold));
+  saving_->SetLabel(utf8("Yearly saving: £" + to_grouped(swap_->yearly_saving, 2) +
+                         "   (contacts moved a year: " + moved.text + ")"));
   // The prompt is written for the EqIA with its own line breaks: here it is one paragraph.
-  std::string prompt = swap_->exclusion_prompt ? swap_->prompt
-                                               : std::string("Digital exclusion: older and disabled people are not "
-                                                             "over-represented in the segments moved.");
+  std::string prompt = swap_->exclusion_prompt
+                           ? swap_->prompt
+                           : std::string(
+                                 "Digital exclusion: older and disabled people are not "
+                                 "over-represented in the segments moved.");
   std::replace(prompt.begin(), prompt.end(), '\n', ' ');
   prompt_->SetLabel(utf8(prompt));
   prompt_->SetForegroundColour(swap_->exclusion_prompt ? problem_colour() : GetForegroundColour());
-  prompt_->Wrap(std::max(200, prompt_->GetParent()->GetClientSize().x - prompt_->GetPosition().x - 12));
+  prompt_->Wrap(
+      std::max(200, prompt_->GetParent()->GetClientSize().x - prompt_->GetPosition().x - 12));
   update_add_button();
   Layout();
   return true;
@@ -504,7 +549,8 @@ bool CustomerProfileDialog::work_out_swap() {
 
 void CustomerProfileDialog::update_add_button() {
   const bool has_change = change_ >= 0 && change_ < doc_.change_count();
-  add_->SetLabel(has_change ? utf8("Add as an outcome to " + doc_.change(change_).id + " " + doc_.change(change_).title)
+  add_->SetLabel(has_change ? utf8("Add as an outcome to " + doc_.change(change_).id + " " +
+                                   doc_.change(change_).title)
                             : _("Add as an outcome (select a service change first)"));
   add_->Enable(has_change && swap_.has_value() && !doc_.read_only());
   Layout();
@@ -515,30 +561,36 @@ bool CustomerProfileDialog::add_outcome() {
   const int years = years_->GetValue();
   const profiling::ChannelSwapResult result = *swap_;
   const bool ok = guarded(this, [&] {
-    edit_change(doc_, change_, [&](ServiceChange& c) {
-      // The saving is the council's: its stakeholder, added when the change has none.
-      std::string stakeholder;
-      for (const auto& s : c.sroi.stakeholders)
-        if (lower(s.name).find("council") != std::string::npos) {
-          stakeholder = s.id;
-          break;
-        }
-      if (stakeholder.empty()) {
-        int n = 1;
-        auto taken = [&](const std::string& id) {
-          return std::any_of(c.sroi.stakeholders.begin(), c.sroi.stakeholders.end(), [&](const Stakeholder& s) { return s.id == id; });
-        };
-        while (taken("S" + std::to_string(n))) ++n;
-        stakeholder = "S" + std::to_string(n);
-        c.sroi.stakeholders.push_back({stakeholder, "The council", ""});
-      }
-      int n = 1;
-      auto taken = [&](const std::string& id) {
-        return std::any_of(c.sroi.outcomes.begin(), c.sroi.outcomes.end(), [&](const Outcome& o) { return o.id == id; });
-      };
-      while (taken("O" + std::to_string(n))) ++n;
-      c.sroi.outcomes.push_back(profiling::channel_swap_outcome(result, "O" + std::to_string(n), stakeholder, years));
-    }, "Add the channel swap saving as an outcome", {}, true);
+    edit_change(
+        doc_, change_,
+        [&](ServiceChange& c) {
+          // The saving is the council's: its stakeholder, added when the change has none.
+          std::string stakeholder;
+          for (const auto& s : c.sroi.stakeholders)
+            if (lower(s.name).find("council") != std::string::npos) {
+              stakeholder = s.id;
+              break;
+            }
+          if (stakeholder.empty()) {
+            int n = 1;
+            auto taken = [&](const std::string& id) {
+              return std::any_of(c.sroi.stakeholders.begin(), c.sroi.stakeholders.end(),
+                                 [&](const Stakeholder& s) { return s.id == id; });
+            };
+            while (taken("S" + std::to_string(n))) ++n;
+            stakeholder = "S" + std::to_string(n);
+            c.sroi.stakeholders.push_back({stakeholder, "The council", ""});
+          }
+          int n = 1;
+          auto taken = [&](const std::string& id) {
+            return std::any_of(c.sroi.outcomes.begin(), c.sroi.outcomes.end(),
+                               [&](const Outcome& o) { return o.id == id; });
+          };
+          while (taken("O" + std::to_string(n))) ++n;
+          c.sroi.outcomes.push_back(
+              profiling::channel_swap_outcome(result, "O" + std::to_string(n), stakeholder, years));
+        },
+        "Add the channel swap saving as an outcome", {}, true);
   });
   if (ok) {
     added_ = true;

@@ -40,7 +40,7 @@ class CustomerProfileDialog : public wxDialog {
   // telling the user, in a message box, what is wrong and how to put it right.
   bool set_transactions(const std::string& path);  // reads the header, shows the columns found
   void set_lookups(const std::vector<std::string>& files);  // one or two files
-  void set_channel_costs(const std::string& path);  // empty: the shipped list
+  void set_channel_costs(const std::string& path);          // empty: the shipped list
   // field: postcode, area, channel, service, date, customer; header "" = not used.
   bool set_column(const std::string& field, const std::string& header);
   std::string column(const std::string& field) const;

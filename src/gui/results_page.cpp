@@ -24,13 +24,15 @@ ResultsPage::ResultsPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(pa
   words->Add(figures_, 0);
   top->Add(words, 1, wxALL, 8);
   auto* run = new wxButton(this, wxID_ANY, _("Run &Monte Carlo..."));
-  run->SetToolTip(_("Draws every assumption that has a range 10,000 times to show how certain the ratio is."));
+  run->SetToolTip(
+      _("Draws every assumption that has a range 10,000 times to show how certain the ratio is."));
   run->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { run_monte_carlo(); });
   top->Add(run, 0, wxALL | wxALIGN_TOP, 8);
   sizer->Add(top, 0, wxEXPAND);
 
   auto* middle = new wxBoxSizer(wxHORIZONTAL);
-  years_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(470, 150), wxLC_REPORT | wxLC_HRULES);
+  years_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(470, 150),
+                          wxLC_REPORT | wxLC_HRULES);
   years_->AppendColumn(_("Year"), wxLIST_FORMAT_RIGHT, 50);
   years_->AppendColumn(wxString::FromUTF8("Value (£)"), wxLIST_FORMAT_RIGHT, 110);
   years_->AppendColumn(_("Discount factor"), wxLIST_FORMAT_RIGHT, 110);
@@ -48,7 +50,9 @@ ResultsPage::ResultsPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(pa
   SetSizer(sizer);
 }
 
-wxString ResultsPage::figures_text() const { return ratio_->GetLabel() + "\n" + figures_->GetLabel(); }
+wxString ResultsPage::figures_text() const {
+  return ratio_->GetLabel() + "\n" + figures_->GetLabel();
+}
 
 void ResultsPage::show(bool) {
   const Project& p = doc_.project();
@@ -57,14 +61,22 @@ void ResultsPage::show(bool) {
   options.monte_carlo = false;
   const SroiResult r = calculate_sroi(change().sroi, p.project, options);
   ratio_->SetLabel(wxString::FromUTF8(
-      "Social return: " + (r.ratio ? "£" + to_fixed(*r.ratio, 2) + " for every £1 put in" : std::string("not known (no inputs yet)"))));
+      "Social return: " + (r.ratio ? "£" + to_fixed(*r.ratio, 2) + " for every £1 put in"
+                                   : std::string("not known (no inputs yet)"))));
   std::string text;
-  text += "Benefits (present value) £" + to_grouped(r.present_value, kMoneyPlaces) + "    Inputs £" +
-          to_grouped(r.total_inputs, kMoneyPlaces) + "    Net present value £" + to_grouped(r.npv, kMoneyPlaces);
-  text += "\nPays back in " + (r.payback_months ? to_fixed(*r.payback_months, 1) + " months" : std::string("- (no value in year 1)")) +
-          ";  breaks even " + (r.breakeven_year ? "in year " + std::to_string(*r.breakeven_year) : std::string("never within the horizon"));
+  text += "Benefits (present value) £" + to_grouped(r.present_value, kMoneyPlaces) +
+          "    Inputs £" + to_grouped(r.total_inputs, kMoneyPlaces) + "    Net present value £" +
+          to_grouped(r.npv, kMoneyPlaces);
+  text += "\nPays back in " +
+          (r.payback_months ? to_fixed(*r.payback_months, 1) + " months"
+                            : std::string("- (no value in year 1)")) +
+          ";  breaks even " +
+          (r.breakeven_year ? "in year " + std::to_string(*r.breakeven_year)
+                            : std::string("never within the horizon"));
   const std::size_t problems = doc_.change_problems(index_).size();
-  if (problems) text += "\n" + std::to_string(problems) + " problem(s) to put right before these figures can be relied on.";
+  if (problems)
+    text += "\n" + std::to_string(problems) +
+            " problem(s) to put right before these figures can be relied on.";
   const wxString label = wxString::FromUTF8(text);
   if (figures_->GetLabel() != label) {
     figures_->SetLabel(label);
@@ -76,7 +88,8 @@ void ResultsPage::show(bool) {
     years_->SetItem(item, 1, wxString::FromUTF8(to_grouped(y.value, kMoneyPlaces)));
     years_->SetItem(item, 2, wxString::FromUTF8(to_fixed(y.discount_factor, kFactorPlaces)));
     years_->SetItem(item, 3, wxString::FromUTF8(to_grouped(y.present_value, kMoneyPlaces)));
-    years_->SetItem(item, 4, wxString::FromUTF8(to_grouped(y.cumulative_present_value, kMoneyPlaces)));
+    years_->SetItem(item, 4,
+                    wxString::FromUTF8(to_grouped(y.cumulative_present_value, kMoneyPlaces)));
   }
   tornado_->set(r.tornado, r.ratio ? std::optional<double>(to_double(*r.ratio)) : std::nullopt);
   if (mc_change_ != index_) histogram_->set(std::nullopt);
@@ -95,9 +108,11 @@ bool ResultsPage::run_monte_carlo(bool with_dialog) {
   };
   const Sroi sroi = change().sroi;
   const ProjectSettings settings = doc_.project().project;
-  auto work = std::async(std::launch::async, [&] { return eqv::run_monte_carlo(sroi, settings, options); });
+  auto work =
+      std::async(std::launch::async, [&] { return eqv::run_monte_carlo(sroi, settings, options); });
   if (with_dialog) {
-    wxProgressDialog dialog(_("Monte Carlo"), _("Drawing 10,000 versions of the assumptions..."), 100, this,
+    wxProgressDialog dialog(_("Monte Carlo"), _("Drawing 10,000 versions of the assumptions..."),
+                            100, this,
                             wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_AUTO_HIDE);
     while (work.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready)
       if (!dialog.Update(static_cast<int>(done.load() * 99))) cancel = true;

@@ -45,8 +45,9 @@ bool save_window(wxWindow* window, const std::string& file) {
   const wxRect rect = window->GetScreenRect();
   Display* display = XOpenDisplay(nullptr);
   if (!display) return false;
-  XImage* shot = XGetImage(display, DefaultRootWindow(display), rect.x, rect.y, static_cast<unsigned>(rect.width),
-                           static_cast<unsigned>(rect.height), AllPlanes, ZPixmap);
+  XImage* shot = XGetImage(display, DefaultRootWindow(display), rect.x, rect.y,
+                           static_cast<unsigned>(rect.width), static_cast<unsigned>(rect.height),
+                           AllPlanes, ZPixmap);
   bool ok = false;
   if (shot) {
     wxImage image(rect.width, rect.height);
@@ -83,7 +84,8 @@ std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) 
     shot(this, "welcome");
     return written;
   }
-  const char* names[] = {"scope", "outcomes", "impact-map", "results", "affected-groups", "equality-assessment"};
+  const char* names[] = {"scope",   "outcomes",        "impact-map",
+                         "results", "affected-groups", "equality-assessment"};
   for (std::size_t page = 0; page < std::size(names); ++page) {
     view_->book()->SetSelection(page);
     if (page == 3) view_->results()->run_monte_carlo(false);
@@ -135,7 +137,8 @@ std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) 
         const std::size_t counts[] = {(i * 37) % 90 + 4, (i * 53) % 70 + 3, (i * 29) % 120 + 8};
         const char* channels[] = {"face-to-face", "telephone", "web"};
         for (std::size_t c = 0; c < 3; ++c)
-          for (std::size_t n = 0; n < counts[c]; ++n) transactions << area << "," << channels[c] << "\n";
+          for (std::size_t n = 0; n < counts[c]; ++n)
+            transactions << area << "," << channels[c] << "\n";
       }
     }
     auto* dialog = new CustomerProfileDialog(this, *doc_, view_->selected());

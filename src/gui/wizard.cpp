@@ -13,16 +13,22 @@ struct Stage {
 };
 
 const Stage kStages[] = {
-    {"Stage 1 of 7: Scope", "Say what the service change is and how its future value is discounted."},
-    {"Stage 2 of 7: Stakeholders", "List the groups of people the change affects, or who affect it."},
+    {"Stage 1 of 7: Scope",
+     "Say what the service change is and how its future value is discounted."},
+    {"Stage 2 of 7: Stakeholders",
+     "List the groups of people the change affects, or who affect it."},
     {"Stage 3 of 7: Inputs", "What the change costs, who pays, and in which year (0 = up front)."},
     {"Stage 4 of 7: Outcomes and indicators",
-     "For each outcome: what changes in people's lives, how you will know (the indicator), for how many and for how long."},
+     "For each outcome: what changes in people's lives, how you will know (the indicator), for how "
+     "many and for how long."},
     {"Stage 5 of 7: Valuation",
-     "Give each outcome a financial proxy: pick one from the library or enter one with its source and price year."},
-    {"Stage 6 of 7: Impact", "Take off what would have happened anyway, what moved from elsewhere, what others "
-                             "achieved, and how the outcome fades."},
-    {"Stage 7 of 7: Results", "The social return, year by year, and how sensitive it is to each assumption."},
+     "Give each outcome a financial proxy: pick one from the library or enter one with its source "
+     "and price year."},
+    {"Stage 6 of 7: Impact",
+     "Take off what would have happened anyway, what moved from elsewhere, what others "
+     "achieved, and how the outcome fades."},
+    {"Stage 7 of 7: Results",
+     "The social return, year by year, and how sensitive it is to each assumption."},
 };
 
 }  // namespace
@@ -39,18 +45,33 @@ SroiWizard::SroiWizard(wxWindow* parent, ProjectDocument& doc, int change)
     title->SetFont(title->GetFont().Bold().Larger());
     title->SetLabel(wxString::FromUTF8(kStages[i].title));
     page_sizer->Add(title, 0, wxALL, 6);
-    auto* explanation = new wxStaticText(page, wxID_ANY, wxString::FromUTF8(kStages[i].explanation));
+    auto* explanation =
+        new wxStaticText(page, wxID_ANY, wxString::FromUTF8(kStages[i].explanation));
     explanation->Wrap(940);
     page_sizer->Add(explanation, 0, wxLEFT | wxRIGHT | wxBOTTOM, 6);
     ChangePage* content = nullptr;
     switch (i) {
-      case 0: content = new ScopePage(page, doc, true, false, false); break;
-      case 1: content = new ScopePage(page, doc, false, true, false); break;
-      case 2: content = new ScopePage(page, doc, false, false, true); break;
-      case 3: content = new OutcomesPage(page, doc, {"outcome_describe"}); break;
-      case 4: content = new OutcomesPage(page, doc, {"outcome_valuation"}); break;
-      case 5: content = new OutcomesPage(page, doc, {"outcome_impact"}); break;
-      default: content = new ResultsPage(page, doc); break;
+      case 0:
+        content = new ScopePage(page, doc, true, false, false);
+        break;
+      case 1:
+        content = new ScopePage(page, doc, false, true, false);
+        break;
+      case 2:
+        content = new ScopePage(page, doc, false, false, true);
+        break;
+      case 3:
+        content = new OutcomesPage(page, doc, {"outcome_describe"});
+        break;
+      case 4:
+        content = new OutcomesPage(page, doc, {"outcome_valuation"});
+        break;
+      case 5:
+        content = new OutcomesPage(page, doc, {"outcome_impact"});
+        break;
+      default:
+        content = new ResultsPage(page, doc);
+        break;
     }
     content->set_change(change);
     page_sizer->Add(content, 1, wxEXPAND);

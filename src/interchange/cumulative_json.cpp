@@ -6,7 +6,8 @@
 
 namespace eqv {
 
-std::string cumulative_to_json(const CumulativeImpact& cumulative, std::optional<int> disclosure_threshold) {
+std::string cumulative_to_json(const CumulativeImpact& cumulative,
+                               std::optional<int> disclosure_threshold) {
   using ojson = nlohmann::ordered_json;
   ojson root;
   root["changes"] = cumulative.changes;

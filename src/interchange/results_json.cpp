@@ -48,19 +48,22 @@ ojson sroi_json(const SroiResult& r) {
   s["breakeven_year"] = r.breakeven_year ? ojson(*r.breakeven_year) : ojson(nullptr);
   s["years"] = ojson::array();
   for (const auto& y : r.years)
-    s["years"].push_back({{"year", y.year},
-                          {"value", rounded(y.value, kMoneyPlaces)},
-                          {"discount_factor", rounded(y.discount_factor, kFactorPlaces)},
-                          {"present_value", rounded(y.present_value, kMoneyPlaces)},
-                          {"cumulative_present_value", rounded(y.cumulative_present_value, kMoneyPlaces)}});
+    s["years"].push_back(
+        {{"year", y.year},
+         {"value", rounded(y.value, kMoneyPlaces)},
+         {"discount_factor", rounded(y.discount_factor, kFactorPlaces)},
+         {"present_value", rounded(y.present_value, kMoneyPlaces)},
+         {"cumulative_present_value", rounded(y.cumulative_present_value, kMoneyPlaces)}});
   ojson outcomes = ojson::array();
   for (const auto& o : r.outcomes)
-    outcomes.push_back({{"id", o.id}, {"stakeholder", o.stakeholder}, {"type", value_type_name(o.type)},
+    outcomes.push_back({{"id", o.id},
+                        {"stakeholder", o.stakeholder},
+                        {"type", value_type_name(o.type)},
                         {"present_value", rounded(o.present_value, kMoneyPlaces)}});
   s["outcomes"] = outcomes;
   ojson split;
   for (const char* part : {"by_type", "by_stakeholder", "by_agency"}) {
-    const auto& m = std::string(part) == "by_type" ? r.split.by_type
+    const auto& m = std::string(part) == "by_type"          ? r.split.by_type
                     : std::string(part) == "by_stakeholder" ? r.split.by_stakeholder
                                                             : r.split.by_agency;
     ojson mv = ojson::object();
@@ -83,14 +86,15 @@ ojson sroi_json(const SroiResult& r) {
     ojson bars = ojson::array();
     for (const auto& b : r.tornado) {
       const int places = b.assumption ? places_for(*b.assumption) : kRatioPlaces;
-      bars.push_back({{"label", b.label},
-                      {"outcome", b.outcome},
-                      {"assumption", b.assumption ? assumption_name(*b.assumption) : "discount_rate"},
-                      {"low", rounded(b.low, places)},
-                      {"high", rounded(b.high, places)},
-                      {"ratio_at_low", rounded(b.ratio_at_low, kRatioPlaces)},
-                      {"ratio_at_high", rounded(b.ratio_at_high, kRatioPlaces)},
-                      {"swing", rounded(b.swing, kRatioPlaces)}});
+      bars.push_back(
+          {{"label", b.label},
+           {"outcome", b.outcome},
+           {"assumption", b.assumption ? assumption_name(*b.assumption) : "discount_rate"},
+           {"low", rounded(b.low, places)},
+           {"high", rounded(b.high, places)},
+           {"ratio_at_low", rounded(b.ratio_at_low, kRatioPlaces)},
+           {"ratio_at_high", rounded(b.ratio_at_high, kRatioPlaces)},
+           {"swing", rounded(b.swing, kRatioPlaces)}});
     }
     s["tornado"] = bars;
   }
@@ -105,7 +109,8 @@ ojson sroi_json(const SroiResult& r) {
     m["pv_p5"] = estimate(mc.pv_p5, kMoneyPlaces);
     m["pv_p50"] = estimate(mc.pv_p50, kMoneyPlaces);
     m["pv_p95"] = estimate(mc.pv_p95, kMoneyPlaces);
-    m["prob_ratio_below_1"] = mc.has_ratio ? estimate(mc.prob_ratio_below_1, kRatioPlaces) : ojson(nullptr);
+    m["prob_ratio_below_1"] =
+        mc.has_ratio ? estimate(mc.prob_ratio_below_1, kRatioPlaces) : ojson(nullptr);
     s["monte_carlo"] = m;
   }
   return s;

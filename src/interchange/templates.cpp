@@ -40,7 +40,9 @@ class Fields {
  public:
   explicit Fields(Problems& problems) : problems_(problems) {}
 
-  void add(const std::string& path, std::string message) { problems_.push_back({path, std::move(message)}); }
+  void add(const std::string& path, std::string message) {
+    problems_.push_back({path, std::move(message)});
+  }
 
   bool object(const json& v, const std::string& path) {
     if (v.is_object()) return true;
@@ -64,7 +66,8 @@ class Fields {
     return s;
   }
 
-  std::vector<std::string> strings(const json& obj, const char* key, const std::string& parent, bool required) {
+  std::vector<std::string> strings(const json& obj, const char* key, const std::string& parent,
+                                   bool required) {
     std::vector<std::string> out;
     const std::string path = field_path(parent, key);
     const auto it = obj.find(key);
@@ -84,7 +87,8 @@ class Fields {
         add(ipath, "must be text that is not empty");
         continue;
       }
-      if (!seen.insert(item.get<std::string>()).second) add(ipath, "\"" + item.get<std::string>() + "\" is listed twice");
+      if (!seen.insert(item.get<std::string>()).second)
+        add(ipath, "\"" + item.get<std::string>() + "\" is listed twice");
       out.push_back(item.get<std::string>());
     }
     return out;
@@ -103,7 +107,8 @@ class Fields {
       add(path, "must be a list [ ... ]");
       return;
     }
-    for (std::size_t i = 0; i < it->size(); ++i) each((*it)[i], path + "[" + std::to_string(i) + "]");
+    for (std::size_t i = 0; i < it->size(); ++i)
+      each((*it)[i], path + "[" + std::to_string(i) + "]");
   }
 
   void format(const json& root, const char* expected) {
@@ -134,13 +139,15 @@ TemplateCharacteristic read_characteristic(Fields& f, const json& v, const std::
   c.kind = f.text(v, "kind", path, false);
   static const std::set<std::string> kKinds{"", "protected", "section-75", "duty", "local"};
   if (!kKinds.count(c.kind))
-    f.add(field_path(path, "kind"), "must be protected, section-75, duty or local, got \"" + c.kind + "\"");
+    f.add(field_path(path, "kind"),
+          "must be protected, section-75, duty or local, got \"" + c.kind + "\"");
   return c;
 }
 
 std::string read_text_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(file.string() + ": cannot be opened; check the name and that it can be read");
+  if (!in)
+    throw InputError(file.string() + ": cannot be opened; check the name and that it can be read");
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
@@ -148,8 +155,9 @@ std::string read_text_file(const fs::path& file) {
 
 [[noreturn]] void refuse(const fs::path& file, Problems problems, const char* what) {
   for (auto& p : problems) p.path = p.path.empty() ? file.string() : file.string() + ": " + p.path;
-  const std::string message = file.string() + ": this " + std::string(what) + " cannot be used until the " +
-                              std::to_string(problems.size()) + " problem(s) above are put right";
+  const std::string message = file.string() + ": this " + std::string(what) +
+                              " cannot be used until the " + std::to_string(problems.size()) +
+                              " problem(s) above are put right";
   throw InputError(message, std::move(problems));
 }
 
@@ -161,7 +169,8 @@ fs::path program_directory() {
 
 std::optional<fs::path> find_template_file(const std::string& sub, const std::string& id) {
   // An id is a plain name: no directory parts, so "../x" cannot reach outside.
-  if (id.empty() || id.find('/') != std::string::npos || id.find('\\') != std::string::npos || id[0] == '.')
+  if (id.empty() || id.find('/') != std::string::npos || id.find('\\') != std::string::npos ||
+      id[0] == '.')
     return std::nullopt;
   for (const auto& dir : template_directories()) {
     const fs::path file = dir / sub / (id + ".json");
@@ -183,7 +192,8 @@ std::vector<fs::path> template_directories() {
   std::vector<fs::path> dirs;
   std::error_code ec;
   auto add = [&](const fs::path& p) {
-    if (!p.empty() && fs::is_directory(p, ec) && std::find(dirs.begin(), dirs.end(), p) == dirs.end())
+    if (!p.empty() && fs::is_directory(p, ec) &&
+        std::find(dirs.begin(), dirs.end(), p) == dirs.end())
       dirs.push_back(p);
   };
   if (const char* env = std::getenv("EQUIVALUE_TEMPLATES")) {
@@ -236,13 +246,15 @@ EqiaTemplateRead read_eqia_template_json(std::string_view text, const std::strin
     }
     t.screening_questions.push_back(q);
   });
-  if (t.characteristics.empty() && root->contains("characteristics") && (*root)["characteristics"].is_array())
+  if (t.characteristics.empty() && root->contains("characteristics") &&
+      (*root)["characteristics"].is_array())
     f.add("characteristics", "list at least one characteristic to screen");
   // Ids unique across both lists; every aim named is declared.
   std::set<std::string> ids, aim_ids;
   for (std::size_t i = 0; i < t.aims.size(); ++i)
     if (!t.aims[i].id.empty() && !aim_ids.insert(t.aims[i].id).second)
-      f.add("aims[" + std::to_string(i) + "].id", "the aim \"" + t.aims[i].id + "\" is listed twice");
+      f.add("aims[" + std::to_string(i) + "].id",
+            "the aim \"" + t.aims[i].id + "\" is listed twice");
   for (const auto* list : {&t.characteristics, &t.local_additions}) {
     const std::string name = list == &t.characteristics ? "characteristics" : "local_additions";
     for (std::size_t i = 0; i < list->size(); ++i) {
@@ -267,15 +279,18 @@ EqiaTemplate load_eqia_template_file(const fs::path& file) {
   return read.tmpl;
 }
 
-std::optional<fs::path> find_eqia_template(const std::string& id) { return find_template_file("eqia", id); }
+std::optional<fs::path> find_eqia_template(const std::string& id) {
+  return find_template_file("eqia", id);
+}
 
 EqiaTemplate load_eqia_template(const std::string& id) {
   const auto file = find_eqia_template(id);
   if (!file)
-    throw InputError("no EqIA template named \"" + id + "\" was found (installed: " +
-                     installed_list(list_eqia_templates()) +
-                     "); a council's own template goes in a directory named by EQUIVALUE_TEMPLATES, as eqia/" + id +
-                     ".json");
+    throw InputError(
+        "no EqIA template named \"" + id +
+        "\" was found (installed: " + installed_list(list_eqia_templates()) +
+        "); a council's own template goes in a directory named by EQUIVALUE_TEMPLATES, as eqia/" +
+        id + ".json");
   return load_eqia_template_file(*file);
 }
 
@@ -340,36 +355,44 @@ ClassificationRead read_classification_json(std::string_view text, const std::st
   c.attribution = f.text(*root, "attribution", "", true);
   const auto levels = root->find("levels");
   if (levels == root->end() || !levels->is_object() || levels->empty()) {
-    f.add("levels", "must name each level with its segments, such as {\"supergroup\": [{\"code\": \"1\", \"name\": ...}]}");
+    f.add("levels",
+          "must name each level with its segments, such as {\"supergroup\": [{\"code\": \"1\", "
+          "\"name\": ...}]}");
     return out;
   }
   std::set<std::string> codes;
   for (const auto& [level_name, items] : levels->items()) {
     std::vector<ClassifiedSegment> segs;
-    f.list(*levels, level_name.c_str(), "levels", true, [&](const json& v, const std::string& path) {
-      ClassifiedSegment s;
-      if (f.object(v, path)) {
-        s.code = f.text(v, "code", path, true);
-        s.name = f.text(v, "name", path, true);
-        s.parent = f.text(v, "parent", path, false);
-        if (!s.code.empty() && !codes.insert(s.code).second)
-          f.add(field_path(path, "code"), "the code \"" + s.code + "\" is listed twice");
-        if (!s.parent.empty() && !c.levels.empty() && !c.find(c.levels.back().first, s.parent))
-          f.add(field_path(path, "parent"), "\"" + s.parent + "\" is not a code of the level above (" +
-                                                c.levels.back().first + ")");
-      }
-      segs.push_back(s);
-    });
+    f.list(
+        *levels, level_name.c_str(), "levels", true, [&](const json& v, const std::string& path) {
+          ClassifiedSegment s;
+          if (f.object(v, path)) {
+            s.code = f.text(v, "code", path, true);
+            s.name = f.text(v, "name", path, true);
+            s.parent = f.text(v, "parent", path, false);
+            if (!s.code.empty() && !codes.insert(s.code).second)
+              f.add(field_path(path, "code"), "the code \"" + s.code + "\" is listed twice");
+            if (!s.parent.empty() && !c.levels.empty() && !c.find(c.levels.back().first, s.parent))
+              f.add(field_path(path, "parent"), "\"" + s.parent +
+                                                    "\" is not a code of the level above (" +
+                                                    c.levels.back().first + ")");
+          }
+          segs.push_back(s);
+        });
     c.levels.emplace_back(level_name, std::move(segs));
   }
   return out;
 }
 
-std::optional<fs::path> find_classification(const std::string& id) { return find_template_file("segments", id); }
+std::optional<fs::path> find_classification(const std::string& id) {
+  return find_template_file("segments", id);
+}
 
 SegmentClassification load_classification(const std::string& id) {
   const auto file = find_classification(id);
-  if (!file) throw InputError("no segment classification named \"" + id + "\" was found in the template directories");
+  if (!file)
+    throw InputError("no segment classification named \"" + id +
+                     "\" was found in the template directories");
   const std::string text = read_text_file(*file);
   ClassificationRead read = read_classification_json(text, file->stem().string());
   if (!read.problems.empty()) refuse(*file, std::move(read.problems), "segment classification");

@@ -53,37 +53,47 @@ ChannelCosts read_channel_costs(const std::string& path) {
   int channel_col = -1, cost_col = -1, alias_col = -1, source_col = -1;
   for (std::size_t i = 0; i < header.names.size(); ++i) {
     const std::string n = detail::fold_name(header.names[i]);
-    if (n == "channel") channel_col = static_cast<int>(i);
-    else if (n == "unit_cost" || n == "cost") cost_col = static_cast<int>(i);
-    else if (n == "aliases") alias_col = static_cast<int>(i);
-    else if (n == "source") source_col = static_cast<int>(i);
+    if (n == "channel")
+      channel_col = static_cast<int>(i);
+    else if (n == "unit_cost" || n == "cost")
+      cost_col = static_cast<int>(i);
+    else if (n == "aliases")
+      alias_col = static_cast<int>(i);
+    else if (n == "source")
+      source_col = static_cast<int>(i);
   }
   if (channel_col < 0 || cost_col < 0)
-    throw InputError(path + " line 1: a channel cost file needs the columns channel,unit_cost "
-                            "(and may add aliases,source)");
+    throw InputError(path +
+                     " line 1: a channel cost file needs the columns channel,unit_cost "
+                     "(and may add aliases,source)");
   ChannelCosts costs;
   costs.file = path;
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   const std::string all = text.str();
-  detail::RecordSplitter splitter(std::string_view(all).substr(header.data_offset), header.data_line);
+  detail::RecordSplitter splitter(std::string_view(all).substr(header.data_offset),
+                                  header.data_line);
   detail::Record record;
   while (splitter.next(record)) {
     const std::string where = path + " line " + std::to_string(record.line) + ": ";
     if (record.fields.size() != header.names.size())
-      throw InputError(where + "has " + std::to_string(record.fields.size()) + " values but the header names " +
-                       std::to_string(header.names.size()) + " columns");
+      throw InputError(where + "has " + std::to_string(record.fields.size()) +
+                       " values but the header names " + std::to_string(header.names.size()) +
+                       " columns");
     Channel c;
     c.name = fold_channel(record.fields[static_cast<std::size_t>(channel_col)]);
     if (c.name.empty()) throw InputError(where + "the channel name is empty");
-    if (costs.find(c.name)) throw InputError(where + "the channel \"" + c.name + "\" is listed twice");
-    const std::string_view cost_text = detail::trim(record.fields[static_cast<std::size_t>(cost_col)]);
+    if (costs.find(c.name))
+      throw InputError(where + "the channel \"" + c.name + "\" is listed twice");
+    const std::string_view cost_text =
+        detail::trim(record.fields[static_cast<std::size_t>(cost_col)]);
     if (!cost_text.empty()) {
       auto v = parse_decimal(cost_text);
       if (!v || *v < 0)
-        throw InputError(where + "the unit cost \"" + std::string(cost_text) +
-                         "\" is not an amount in pounds such as 2.83 (leave it empty for a channel not priced)");
+        throw InputError(
+            where + "the unit cost \"" + std::string(cost_text) +
+            "\" is not an amount in pounds such as 2.83 (leave it empty for a channel not priced)");
       c.unit_cost = *v;
     }
     if (alias_col >= 0) {
@@ -96,17 +106,20 @@ ChannelCosts read_channel_costs(const std::string& path) {
         rest.remove_prefix(semi + 1);
       }
     }
-    if (source_col >= 0) c.source = std::string(detail::trim(record.fields[static_cast<std::size_t>(source_col)]));
+    if (source_col >= 0)
+      c.source = std::string(detail::trim(record.fields[static_cast<std::size_t>(source_col)]));
     costs.channels.push_back(std::move(c));
   }
   if (splitter.error())
-    throw InputError(path + " line " + std::to_string(splitter.error_line()) + ": " + *splitter.error());
+    throw InputError(path + " line " + std::to_string(splitter.error_line()) + ": " +
+                     *splitter.error());
   if (costs.channels.empty()) throw InputError(path + ": lists no channels");
   return costs;
 }
 
 ChannelCosts default_channel_costs(const std::string& templates_dir) {
-  return read_channel_costs((std::filesystem::path(templates_dir) / "channels" / "socitm-2012.csv").string());
+  return read_channel_costs(
+      (std::filesystem::path(templates_dir) / "channels" / "socitm-2012.csv").string());
 }
 
 void apply_cost_overrides(ChannelCosts& costs, const std::map<std::string, Decimal>& overrides,

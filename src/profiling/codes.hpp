@@ -35,10 +35,13 @@ inline CodeCheck pack_postcode(std::string_view raw, std::uint64_t& key) {
   if (!is_letter(buf[0])) return CodeCheck::malformed;
   bool digit = false;
   for (std::size_t i = 1; i < outward; ++i) {
-    if (is_digit(buf[i])) digit = true;
-    else if (!is_letter(buf[i])) return CodeCheck::malformed;
+    if (is_digit(buf[i]))
+      digit = true;
+    else if (!is_letter(buf[i]))
+      return CodeCheck::malformed;
   }
-  if (!digit && !(outward == 3 && buf[0] == 'G' && buf[1] == 'I' && buf[2] == 'R')) return CodeCheck::malformed;
+  if (!digit && !(outward == 3 && buf[0] == 'G' && buf[1] == 'I' && buf[2] == 'R'))
+    return CodeCheck::malformed;
   std::uint64_t k = 0;
   for (std::size_t i = 0; i < n; ++i) k = (k << 8) | static_cast<unsigned char>(buf[i]);
   key = k;
@@ -60,7 +63,8 @@ inline std::string unpack_postcode(std::uint64_t key) {
 // ignored, the letter in either case. Key: the letter above the number, never 0.
 inline CodeCheck pack_area(std::string_view raw, std::uint64_t& key) {
   while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) raw.remove_prefix(1);
-  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r')) raw.remove_suffix(1);
+  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r'))
+    raw.remove_suffix(1);
   if (raw.empty()) return CodeCheck::missing;
   if (raw.size() != 9 || !is_letter(upper(raw[0]))) return CodeCheck::malformed;
   std::uint64_t number = 0;

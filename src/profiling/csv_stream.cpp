@@ -29,12 +29,16 @@ File open_for_reading(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) throw InputError(path + ": no such file; check the name and folder");
-  if (fs::is_directory(status)) throw InputError(path + ": this is a folder, not a file; give the CSV file inside it");
+  if (ec || !fs::exists(status))
+    throw InputError(path + ": no such file; check the name and folder");
+  if (fs::is_directory(status))
+    throw InputError(path + ": this is a folder, not a file; give the CSV file inside it");
   // A pipe or device can be read only once and may end part way: the header and the rows
   // are read separately, so only a file saved on disk will do.
   if (!fs::is_regular_file(status))
-    throw InputError(path + ": this is not a file saved on disk (a pipe or device); save the data to a file and give that");
+    throw InputError(path +
+                     ": this is not a file saved on disk (a pipe or device); save the data to a "
+                     "file and give that");
   File f(std::fopen(path.c_str(), "rb"));
   if (!f) throw InputError(path + ": cannot be read (check that you have permission to open it)");
   return f;
@@ -69,8 +73,9 @@ void refuse_repeated_names(const std::string& path, const std::vector<std::strin
     if (name.empty()) continue;
     const auto [seen, added] = first_column.emplace(std::move(name), i);
     if (!added)
-      throw InputError(path + " line 1: the column name \"" + names[i] + "\" is given twice (columns " +
-                       std::to_string(seen->second + 1) + " and " + std::to_string(i + 1) + "); rename or remove one");
+      throw InputError(path + " line 1: the column name \"" + names[i] +
+                       "\" is given twice (columns " + std::to_string(seen->second + 1) + " and " +
+                       std::to_string(i + 1) + "); rename or remove one");
   }
 }
 
@@ -121,7 +126,8 @@ bool RecordSplitter::next(Record& record) {
           error_ = "a quoted value starting on this line is never closed (a closing \" is missing)";
           return false;
         }
-        const std::size_t q = static_cast<std::size_t>(static_cast<const char*>(found) - block_.data());
+        const std::size_t q =
+            static_cast<std::size_t>(static_cast<const char*>(found) - block_.data());
         const std::string_view piece = block_.substr(start, q - start);
         line_ += count_line_breaks(piece);
         if (q + 1 < size && block_[q + 1] == '"') {  // doubled quote: a literal "
@@ -145,10 +151,13 @@ bool RecordSplitter::next(Record& record) {
         break;
       }
       record.fields.push_back(value);
-      if (pos_ < size && block_[pos_] == '\r' && pos_ + 1 < size && block_[pos_ + 1] == '\n') ++pos_;
+      if (pos_ < size && block_[pos_] == '\r' && pos_ + 1 < size && block_[pos_ + 1] == '\n')
+        ++pos_;
       if (pos_ < size && block_[pos_] != ',' && block_[pos_] != '\n') {
         error_line_ = line_;
-        error_ = "there is text after a closing quote; wrap the whole value in quotes and double any quote inside it";
+        error_ =
+            "there is text after a closing quote; wrap the whole value in quotes and double any "
+            "quote inside it";
         return false;
       }
     } else {
@@ -158,8 +167,10 @@ bool RecordSplitter::next(Record& record) {
         if (c == ',' || c == '\n') break;
         if (c == '"') {
           error_line_ = line_;
-          error_ = "a quote (\") appears inside a value that does not start with a quote; wrap the whole value "
-                   "in quotes and double the quote inside it";
+          error_ =
+              "a quote (\") appears inside a value that does not start with a quote; wrap the "
+              "whole value "
+              "in quotes and double the quote inside it";
           return false;
         }
         ++pos_;
@@ -196,16 +207,20 @@ CsvHeader read_csv_header(const std::string& path) {
   std::size_t offset = 0;
   if (std::string_view(head).substr(0, kBom.size()) == kBom) offset = kBom.size();
   std::string_view rest = std::string_view(head).substr(offset);
-  if (trim(rest).empty()) throw InputError(path + ": the file is empty; it should start with a line naming the columns");
+  if (trim(rest).empty())
+    throw InputError(path + ": the file is empty; it should start with a line naming the columns");
   if (rest.front() == '\n' || rest.substr(0, 2) == "\r\n")
-    throw InputError(path + " line 1: the first line is empty; it should name the columns, such as postcode,channel");
+    throw InputError(
+        path +
+        " line 1: the first line is empty; it should name the columns, such as postcode,channel");
   const std::size_t end = last_record_end(rest);
   // The header is the first record: cut at its end (the first break outside quotes).
   std::size_t header_end = 0;
   {
     bool in_quotes = false;
     for (std::size_t i = 0; i < rest.size(); ++i) {
-      if (rest[i] == '"') in_quotes = !in_quotes;
+      if (rest[i] == '"')
+        in_quotes = !in_quotes;
       else if (rest[i] == '\n' && !in_quotes) {
         header_end = i + 1;
         break;
@@ -213,14 +228,16 @@ CsvHeader read_csv_header(const std::string& path) {
     }
     if (header_end == 0) {
       if (head.size() == kMaxHeader || end != 0)
-        throw InputError(path + " line 1: the first line is too long or has a quote that is never closed");
+        throw InputError(path +
+                         " line 1: the first line is too long or has a quote that is never closed");
       header_end = rest.size();  // a file that is only a header
     }
   }
   RecordSplitter splitter(rest.substr(0, header_end), 1);
   Record record;
   if (!splitter.next(record))
-    throw InputError(path + " line 1: " + splitter.error().value_or("the first line should name the columns"));
+    throw InputError(
+        path + " line 1: " + splitter.error().value_or("the first line should name the columns"));
   CsvHeader header;
   for (const auto& field : record.fields) header.names.emplace_back(trim(field));
   refuse_repeated_names(path, header.names);
@@ -310,7 +327,8 @@ std::optional<CsvFault> stream_csv(
       std::string buffer;
       buffer.resize(carry.size() + options.block_bytes);
       std::memcpy(buffer.data(), carry.data(), carry.size());
-      const std::size_t got = std::fread(buffer.data() + carry.size(), 1, options.block_bytes, f.get());
+      const std::size_t got =
+          std::fread(buffer.data() + carry.size(), 1, options.block_bytes, f.get());
       if (std::ferror(f.get())) {
         read_error = true;
         break;
@@ -348,7 +366,8 @@ std::optional<CsvFault> stream_csv(
   }
   for (auto& t : workers) t.join();
   if (failure) std::rethrow_exception(failure);
-  if (read_error) throw InputError(path + ": reading stopped part way through (the file may be damaged)");
+  if (read_error)
+    throw InputError(path + ": reading stopped part way through (the file may be damaged)");
   return fault;
 }
 

@@ -33,7 +33,8 @@ struct Record {
 // Splits a block of whole records. Never throws: a fault is reported by error().
 class RecordSplitter {
  public:
-  RecordSplitter(std::string_view block, std::uint64_t first_line) : block_(block), line_(first_line) {}
+  RecordSplitter(std::string_view block, std::uint64_t first_line)
+      : block_(block), line_(first_line) {}
   // Reads the next non-empty record; false at the end of the block or on a fault.
   bool next(Record& record);
   // After next() returned false: the fault, or nothing at the clean end of the block.
@@ -69,10 +70,11 @@ struct CsvFault {
 };
 
 struct StreamOptions {
-  int threads = 2;                          // parsing threads
-  std::size_t block_bytes = 8u << 20;       // bytes read at a time
-  std::size_t max_record_bytes = 64u << 20; // a longer record means an unclosed quote
-  std::function<void(std::uint64_t done, std::uint64_t total)> progress;  // bytes, from the reader thread
+  int threads = 2;                           // parsing threads
+  std::size_t block_bytes = 8u << 20;        // bytes read at a time
+  std::size_t max_record_bytes = 64u << 20;  // a longer record means an unclosed quote
+  std::function<void(std::uint64_t done, std::uint64_t total)>
+      progress;  // bytes, from the reader thread
 };
 
 // Parses every data record of `path` in parallel. `on_record(worker, record)` runs on

@@ -27,11 +27,13 @@ int find_column(const std::vector<std::string>& header, std::initializer_list<co
   return -1;
 }
 
-int named_column(const std::vector<std::string>& header, const std::string& name, const std::string& file,
-                 const char* what) {
+int named_column(const std::vector<std::string>& header, const std::string& name,
+                 const std::string& file, const char* what) {
   if (name.empty()) return -1;
   const int i = find_column(header, {detail::fold_name(name).c_str()});
-  if (i < 0) throw InputError(file + " line 1: there is no column named \"" + name + "\" (given as the " + what + ")");
+  if (i < 0)
+    throw InputError(file + " line 1: there is no column named \"" + name + "\" (given as the " +
+                     what + ")");
   return i;
 }
 
@@ -49,7 +51,8 @@ struct CodeTable {
   std::uint16_t intern(std::string_view code) {
     auto [it, added] = ids.try_emplace(std::string(code), static_cast<std::uint16_t>(codes.size()));
     if (added) {
-      if (codes.size() >= kNoCode - 1) throw InputError("a lookup holds more than 65,000 different segment codes");
+      if (codes.size() >= kNoCode - 1)
+        throw InputError("a lookup holds more than 65,000 different segment codes");
       codes.emplace_back(code);
     }
     return it->second;
@@ -64,7 +67,7 @@ struct FileColumns {
 
 struct WorkerTables {
   std::vector<std::pair<std::uint64_t, std::uint64_t>> postcodes;  // postcode key, area key
-  detail::FlatMap<std::uint64_t> areas{1024};                         // area key -> packed level ids
+  detail::FlatMap<std::uint64_t> areas{1024};                      // area key -> packed level ids
   std::array<CodeTable, kLevels> codes;
   std::int64_t skipped = 0;
 };
@@ -120,10 +123,14 @@ bool is_area_code(std::string_view code) {
 
 const char* segment_level_name(SegmentLevel level) {
   switch (level) {
-    case SegmentLevel::automatic: return "automatic";
-    case SegmentLevel::supergroup: return "supergroup";
-    case SegmentLevel::group: return "group";
-    case SegmentLevel::subgroup: return "subgroup";
+    case SegmentLevel::automatic:
+      return "automatic";
+    case SegmentLevel::supergroup:
+      return "supergroup";
+    case SegmentLevel::group:
+      return "group";
+    case SegmentLevel::subgroup:
+      return "subgroup";
   }
   return "automatic";
 }
@@ -139,18 +146,25 @@ std::optional<SegmentLevel> segment_level_from_name(const std::string& name) {
 
 const char* unmatched_name(Unmatched reason) {
   switch (reason) {
-    case Unmatched::missing: return "missing";
-    case Unmatched::malformed: return "malformed";
-    case Unmatched::unknown_postcode: return "unknown_postcode";
-    case Unmatched::unknown_area: return "unknown_area";
+    case Unmatched::missing:
+      return "missing";
+    case Unmatched::malformed:
+      return "malformed";
+    case Unmatched::unknown_postcode:
+      return "unknown_postcode";
+    case Unmatched::unknown_area:
+      return "unknown_area";
   }
   return "missing";
 }
 
 AreaLookup load_lookups(const std::vector<std::string>& files, const SegmentScheme& scheme,
                         const LookupOptions& options) {
-  if (files.empty()) throw InputError("give a lookup file with --lookup (columns pcds,oa21cd and oa21cd,supergroup)");
-  if (files.size() > 2) throw InputError("give at most two lookup files: postcode -> oa21cd and oa21cd -> segment");
+  if (files.empty())
+    throw InputError(
+        "give a lookup file with --lookup (columns pcds,oa21cd and oa21cd,supergroup)");
+  if (files.size() > 2)
+    throw InputError("give at most two lookup files: postcode -> oa21cd and oa21cd -> segment");
   const int threads = std::max(1, options.threads);
 
   // Every worker of every file adds to its own tables; they are merged afterwards.
@@ -162,20 +176,26 @@ AreaLookup load_lookups(const std::vector<std::string>& files, const SegmentSche
     const detail::CsvHeader header = detail::read_csv_header(file);
     FileColumns cols;
     cols.postcode = named_column(header.names, options.postcode_column, file, "postcode column");
-    if (cols.postcode < 0) cols.postcode = find_column(header.names, {"pcds", "pcd", "pcd7", "pcd8", "postcode"});
+    if (cols.postcode < 0)
+      cols.postcode = find_column(header.names, {"pcds", "pcd", "pcd7", "pcd8", "postcode"});
     cols.area = named_column(header.names, options.area_column, file, "output-area column");
-    if (cols.area < 0) cols.area = find_column(header.names, {"oa21cd", "oa21", "oa", "output_area", "oa_code"});
-    cols.segment_override = options.segment_column.empty()
-                                ? -1
-                                : find_column(header.names, {detail::fold_name(options.segment_column).c_str()});
-    for (int l = 0; l < kLevels; ++l) cols.level[static_cast<std::size_t>(l)] = find_column(header.names, {kLevelNames[l]});
+    if (cols.area < 0)
+      cols.area = find_column(header.names, {"oa21cd", "oa21", "oa", "output_area", "oa_code"});
+    cols.segment_override =
+        options.segment_column.empty()
+            ? -1
+            : find_column(header.names, {detail::fold_name(options.segment_column).c_str()});
+    for (int l = 0; l < kLevels; ++l)
+      cols.level[static_cast<std::size_t>(l)] = find_column(header.names, {kLevelNames[l]});
     if (cols.segment_override >= 0) {
       cols.level = {cols.segment_override, -1, -1};  // the named column stands in as the only level
       override_present = true;
     }
-    const bool has_levels = std::any_of(cols.level.begin(), cols.level.end(), [](int c) { return c >= 0; });
+    const bool has_levels =
+        std::any_of(cols.level.begin(), cols.level.end(), [](int c) { return c >= 0; });
     if (cols.area < 0)
-      throw InputError(file + " line 1: a lookup needs an output-area column named oa21cd (found: " +
+      throw InputError(file +
+                       " line 1: a lookup needs an output-area column named oa21cd (found: " +
                        [&] {
                          std::string s;
                          for (const auto& n : header.names) s += (s.empty() ? "" : ",") + n;
@@ -184,13 +204,17 @@ AreaLookup load_lookups(const std::vector<std::string>& files, const SegmentSche
                        ")");
     const bool is_postcode_file = cols.postcode >= 0;
     if (!is_postcode_file && !has_levels)
-      throw InputError(file + " line 1: this lookup has an oa21cd column but neither a postcode column (pcds) "
-                              "nor a segment column (supergroup, group or subgroup)");
+      throw InputError(
+          file +
+          " line 1: this lookup has an oa21cd column but neither a postcode column (pcds) "
+          "nor a segment column (supergroup, group or subgroup)");
     if (is_postcode_file && any_postcode_file)
-      throw InputError(file + ": two postcode lookups were given; give one postcode -> oa21cd file");
+      throw InputError(file +
+                       ": two postcode lookups were given; give one postcode -> oa21cd file");
     any_postcode_file = any_postcode_file || is_postcode_file;
     any_area_file = any_area_file || has_levels;
-    for (int l = 0; l < kLevels; ++l) level_present[static_cast<std::size_t>(l)] |= cols.level[static_cast<std::size_t>(l)] >= 0;
+    for (int l = 0; l < kLevels; ++l)
+      level_present[static_cast<std::size_t>(l)] |= cols.level[static_cast<std::size_t>(l)] >= 0;
 
     const std::size_t first = tables.size();
     tables.resize(first + static_cast<std::size_t>(threads));
@@ -198,47 +222,56 @@ AreaLookup load_lookups(const std::vector<std::string>& files, const SegmentSche
     detail::StreamOptions stream;
     stream.threads = threads;
     stream.progress = options.progress;
-    const auto fault = detail::stream_csv(file, header, stream, [&](int worker, const detail::Record& r) -> std::optional<std::string> {
-      if (r.fields.size() != columns)
-        return "has " + std::to_string(r.fields.size()) + " values but the header names " + std::to_string(columns) +
-               " columns";
-      WorkerTables& t = tables[first + static_cast<std::size_t>(worker)];
-      std::uint64_t area = 0;
-      if (detail::pack_area(r.fields[static_cast<std::size_t>(cols.area)], area) != detail::CodeCheck::ok) {
-        ++t.skipped;  // e.g. NSPL rows for non-geographic postcodes have no output area
-        return std::nullopt;
-      }
-      if (is_postcode_file) {
-        std::uint64_t pc = 0;
-        if (detail::pack_postcode(r.fields[static_cast<std::size_t>(cols.postcode)], pc) == detail::CodeCheck::ok)
-          t.postcodes.emplace_back(pc, area);
-        else
-          ++t.skipped;
-      }
-      if (has_levels) {
-        std::array<std::uint16_t, kLevels> ids{kNoCode, kNoCode, kNoCode};
-        for (int l = 0; l < kLevels; ++l) {
-          const int c = cols.level[static_cast<std::size_t>(l)];
-          if (c < 0) continue;
-          const std::string_view code = detail::trim(r.fields[static_cast<std::size_t>(c)]);
-          if (!code.empty()) ids[static_cast<std::size_t>(l)] = t.codes[static_cast<std::size_t>(l)].intern(code);
-        }
-        t.areas.insert(area, pack_levels(ids));
-      }
-      return std::nullopt;
-    });
-    if (fault) throw InputError(file + " line " + std::to_string(fault->line) + ": " + fault->message);
+    const auto fault = detail::stream_csv(
+        file, header, stream,
+        [&](int worker, const detail::Record& r) -> std::optional<std::string> {
+          if (r.fields.size() != columns)
+            return "has " + std::to_string(r.fields.size()) + " values but the header names " +
+                   std::to_string(columns) + " columns";
+          WorkerTables& t = tables[first + static_cast<std::size_t>(worker)];
+          std::uint64_t area = 0;
+          if (detail::pack_area(r.fields[static_cast<std::size_t>(cols.area)], area) !=
+              detail::CodeCheck::ok) {
+            ++t.skipped;  // e.g. NSPL rows for non-geographic postcodes have no output area
+            return std::nullopt;
+          }
+          if (is_postcode_file) {
+            std::uint64_t pc = 0;
+            if (detail::pack_postcode(r.fields[static_cast<std::size_t>(cols.postcode)], pc) ==
+                detail::CodeCheck::ok)
+              t.postcodes.emplace_back(pc, area);
+            else
+              ++t.skipped;
+          }
+          if (has_levels) {
+            std::array<std::uint16_t, kLevels> ids{kNoCode, kNoCode, kNoCode};
+            for (int l = 0; l < kLevels; ++l) {
+              const int c = cols.level[static_cast<std::size_t>(l)];
+              if (c < 0) continue;
+              const std::string_view code = detail::trim(r.fields[static_cast<std::size_t>(c)]);
+              if (!code.empty())
+                ids[static_cast<std::size_t>(l)] =
+                    t.codes[static_cast<std::size_t>(l)].intern(code);
+            }
+            t.areas.insert(area, pack_levels(ids));
+          }
+          return std::nullopt;
+        });
+    if (fault)
+      throw InputError(file + " line " + std::to_string(fault->line) + ": " + fault->message);
   }
   if (!any_area_file)
-    throw InputError("no lookup gives segments: add a file with the columns oa21cd and supergroup, group or "
-                     "subgroup (such as the ONS / CDRC oac21ew.csv)");
+    throw InputError(
+        "no lookup gives segments: add a file with the columns oa21cd and supergroup, group or "
+        "subgroup (such as the ONS / CDRC oac21ew.csv)");
 
   // Merge the code tables of all workers into one per level.
   std::array<CodeTable, kLevels> codes;
   std::vector<std::array<std::vector<std::uint16_t>, kLevels>> remap(tables.size());
   for (std::size_t w = 0; w < tables.size(); ++w)
     for (std::size_t l = 0; l < kLevels; ++l)
-      for (const auto& code : tables[w].codes[l].codes) remap[w][l].push_back(codes[l].intern(code));
+      for (const auto& code : tables[w].codes[l].codes)
+        remap[w][l].push_back(codes[l].intern(code));
 
   // Choose the level whose codes the scheme knows best.
   std::set<std::string> scheme_codes;
@@ -261,9 +294,13 @@ AreaLookup load_lookups(const std::vector<std::string>& files, const SegmentSche
       }
     }
     if (level < 0)
-      throw InputError("none of the segment codes in the lookup (supergroup, group or subgroup) is a segment of the "
-                       "project's scheme \"" + scheme.scheme + "\"; check that the project and the lookup use the "
-                       "same classification, or name the column with --segment-column");
+      throw InputError(
+          "none of the segment codes in the lookup (supergroup, group or subgroup) is a segment of "
+          "the "
+          "project's scheme \"" +
+          scheme.scheme +
+          "\"; check that the project and the lookup use the "
+          "same classification, or name the column with --segment-column");
   }
   std::vector<std::int32_t> segment_of_code;
   for (const auto& c : codes[static_cast<std::size_t>(level)].codes) {
@@ -290,8 +327,10 @@ AreaLookup load_lookups(const std::vector<std::string>& files, const SegmentSche
     tables[w].areas = detail::FlatMap<std::uint64_t>(16);
   }
   d.areas.for_each([&](std::uint64_t, std::int32_t seg) {
-    if (seg >= 0) ++d.summary.areas;
-    else ++d.summary.areas_outside_scheme;
+    if (seg >= 0)
+      ++d.summary.areas;
+    else
+      ++d.summary.areas_outside_scheme;
   });
 
   if (any_postcode_file) {

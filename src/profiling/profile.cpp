@@ -13,7 +13,8 @@ namespace {
 
 using detail::fold_name;
 
-std::string detect(const std::vector<std::string>& header, std::initializer_list<const char*> names) {
+std::string detect(const std::vector<std::string>& header,
+                   std::initializer_list<const char*> names) {
   for (const char* n : names)
     for (const auto& h : header)
       if (fold_name(h) == n) return h;
@@ -60,7 +61,8 @@ int read_date(std::string_view text) {
 
 std::string date_text(int yyyymmdd) {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100,
+                yyyymmdd % 100);
   return buf;
 }
 
@@ -71,8 +73,8 @@ std::string channel_list(const ChannelCosts& costs) {
 }
 
 struct WorkerCounts {
-  std::vector<std::int64_t> counts;         // segment x channel
-  std::vector<detail::FlatSet> customers;   // per segment
+  std::vector<std::int64_t> counts;        // segment x channel
+  std::vector<detail::FlatSet> customers;  // per segment
   std::array<std::int64_t, kUnmatchedReasons> unmatched{};
   std::int64_t rows = 0, other_services = 0, without_customer = 0, unreadable_dates = 0;
   int first_date = INT_MAX, last_date = 0;
@@ -94,22 +96,26 @@ const SegmentProfile* ProfileResult::find(const std::string& segment) const {
 }
 
 TransactionColumns detect_transaction_columns(const std::vector<std::string>& header,
-                                              const TransactionColumns& overrides, const std::string& file) {
+                                              const TransactionColumns& overrides,
+                                              const std::string& file) {
   TransactionColumns c;
-  c.postcode = detect(header, {"postcode", "pcds", "pcd", "post_code", "post code", "customer_postcode"});
+  c.postcode =
+      detect(header, {"postcode", "pcds", "pcd", "post_code", "post code", "customer_postcode"});
   c.area = detect(header, {"oa21cd", "oa", "output_area", "output area", "area_code", "oa_code"});
-  c.channel = detect(header, {"channel", "contact_channel", "contact channel", "contact_method", "method"});
+  c.channel =
+      detect(header, {"channel", "contact_channel", "contact channel", "contact_method", "method"});
   c.service = detect(header, {"service", "service_code", "lgsl", "lgsl_code", "service code"});
   c.date = detect(header, {"date", "contact_date", "transaction_date", "contact date", "created"});
-  c.customer = detect(header, {"customer_id", "customer", "customer_ref", "customer id", "client_id", "person_id"});
+  c.customer = detect(
+      header, {"customer_id", "customer", "customer_ref", "customer id", "client_id", "person_id"});
   auto apply = [&](const std::string& given, std::string& slot, const char* what) {
     if (given.empty()) return;
     const int i = column_index(header, given);
     if (i < 0) {
       std::string names;
       for (const auto& h : header) names += (names.empty() ? "" : ", ") + h;
-      throw InputError(file + " line 1: there is no column named \"" + given + "\" (given as the " + what +
-                       " column); the columns are: " + names);
+      throw InputError(file + " line 1: there is no column named \"" + given + "\" (given as the " +
+                       what + " column); the columns are: " + names);
     }
     slot = header[static_cast<std::size_t>(i)];
   };
@@ -129,27 +135,37 @@ TransactionsPreview preview_transactions(const std::string& path) {
   return p;
 }
 
-ProfileResult profile_transactions(const std::string& file, const AreaLookup& lookup, const SegmentScheme& scheme,
-                                   const ChannelCosts& costs, const ProfileOptions& options) {
+ProfileResult profile_transactions(const std::string& file, const AreaLookup& lookup,
+                                   const SegmentScheme& scheme, const ChannelCosts& costs,
+                                   const ProfileOptions& options) {
   const detail::CsvHeader header = detail::read_csv_header(file);
   ProfileResult result;
   result.transactions_file = file;
   result.columns = detect_transaction_columns(header.names, options.columns, file);
   const TransactionColumns& cols = result.columns;
   if (cols.channel.empty())
-    throw InputError(file + " line 1: no channel column was found; name it \"channel\" or give --channel-column");
-  const bool by_area = (options.match_by_area || cols.postcode.empty() || !lookup.has_postcodes()) && !cols.area.empty();
+    throw InputError(
+        file +
+        " line 1: no channel column was found; name it \"channel\" or give --channel-column");
+  const bool by_area =
+      (options.match_by_area || cols.postcode.empty() || !lookup.has_postcodes()) &&
+      !cols.area.empty();
   if (!by_area && cols.postcode.empty())
-    throw InputError(file + " line 1: no postcode or output-area column was found; name one \"postcode\" or "
-                            "\"oa21cd\", or give --postcode-column or --area-column");
+    throw InputError(
+        file +
+        " line 1: no postcode or output-area column was found; name one \"postcode\" or "
+        "\"oa21cd\", or give --postcode-column or --area-column");
   if (!by_area && !lookup.has_postcodes())
-    throw InputError(file + ": the transactions hold postcodes but no postcode lookup (pcds,oa21cd) was given");
+    throw InputError(
+        file + ": the transactions hold postcodes but no postcode lookup (pcds,oa21cd) was given");
   result.matched_by = by_area ? "area" : "postcode";
   const int address_col = column_index(header.names, by_area ? cols.area : cols.postcode);
   const int channel_col = column_index(header.names, cols.channel);
   const int service_col = options.service.empty() ? -1 : column_index(header.names, cols.service);
   if (!options.service.empty() && service_col < 0)
-    throw InputError(file + " line 1: a service was chosen but no service column was found; give --service-column");
+    throw InputError(
+        file +
+        " line 1: a service was chosen but no service column was found; give --service-column");
   const int date_col = column_index(header.names, cols.date);
   const int customer_col = column_index(header.names, cols.customer);
   result.by_customer = customer_col >= 0;
@@ -169,61 +185,70 @@ ProfileResult profile_transactions(const std::string& file, const AreaLookup& lo
   stream.threads = threads;
   stream.block_bytes = std::max<std::size_t>(16, options.block_bytes);
   stream.progress = options.progress;
-  const auto fault = detail::stream_csv(file, header, stream, [&](int worker, const detail::Record& r) -> std::optional<std::string> {
-    if (r.fields.size() != columns)
-      return "has " + std::to_string(r.fields.size()) + " values but the header names " + std::to_string(columns) +
-             " columns; check for a missing or extra comma, or a value with a comma that is not in quotes";
-    WorkerCounts& w = workers[static_cast<std::size_t>(worker)];
-    if (service_col >= 0 && detail::trim(r.fields[static_cast<std::size_t>(service_col)]) != options.service) {
-      ++w.other_services;
-      return std::nullopt;
-    }
-    ++w.rows;
-    // The channel: cells repeat a handful of spellings, so remember each one seen.
-    const std::string_view cell = r.fields[static_cast<std::size_t>(channel_col)];
-    int channel = -1;
-    for (const auto& [text, id] : w.channel_cache)
-      if (text == cell) {
-        channel = id;
-        break;
-      }
-    if (channel < 0) {
-      if (detail::trim(cell).empty()) {
-        channel = not_recorded;
-      } else {
-        const Channel* c = costs.match(cell);
-        if (!c)
-          return "the channel \"" + std::string(detail::trim(cell)) + "\" is not one Equivalue knows (" +
-                 channel_list(costs) + "); correct it, or add it to the channel cost file given with --channel-costs";
-        channel = static_cast<int>(c - costs.channels.data());
-      }
-      w.channel_cache.emplace_back(std::string(cell), channel);
-    }
-    if (date_col >= 0) {
-      const int date = read_date(r.fields[static_cast<std::size_t>(date_col)]);
-      if (date == 0) {
-        ++w.unreadable_dates;
-      } else {
-        w.first_date = std::min(w.first_date, date);
-        w.last_date = std::max(w.last_date, date);
-      }
-    }
-    const std::string_view address = r.fields[static_cast<std::size_t>(address_col)];
-    const Match m = by_area ? lookup.by_area(address) : lookup.by_postcode(address);
-    if (m.segment < 0) {
-      ++w.unmatched[static_cast<std::size_t>(m.reason)];
-      return std::nullopt;
-    }
-    const auto seg = static_cast<std::size_t>(m.segment);
-    ++w.counts[seg * channels + static_cast<std::size_t>(channel)];
-    if (customer_col >= 0) {
-      const std::string_view id = detail::trim(r.fields[static_cast<std::size_t>(customer_col)]);
-      if (id.empty()) ++w.without_customer;
-      else w.customers[seg].insert(detail::hash_text(id));
-    }
-    return std::nullopt;
-  });
-  if (fault) throw InputError(file + " line " + std::to_string(fault->line) + ": " + fault->message);
+  const auto fault = detail::stream_csv(
+      file, header, stream, [&](int worker, const detail::Record& r) -> std::optional<std::string> {
+        if (r.fields.size() != columns)
+          return "has " + std::to_string(r.fields.size()) + " values but the header names " +
+                 std::to_string(columns) +
+                 " columns; check for a missing or extra comma, or a value with a comma that is "
+                 "not in quotes";
+        WorkerCounts& w = workers[static_cast<std::size_t>(worker)];
+        if (service_col >= 0 &&
+            detail::trim(r.fields[static_cast<std::size_t>(service_col)]) != options.service) {
+          ++w.other_services;
+          return std::nullopt;
+        }
+        ++w.rows;
+        // The channel: cells repeat a handful of spellings, so remember each one seen.
+        const std::string_view cell = r.fields[static_cast<std::size_t>(channel_col)];
+        int channel = -1;
+        for (const auto& [text, id] : w.channel_cache)
+          if (text == cell) {
+            channel = id;
+            break;
+          }
+        if (channel < 0) {
+          if (detail::trim(cell).empty()) {
+            channel = not_recorded;
+          } else {
+            const Channel* c = costs.match(cell);
+            if (!c)
+              return "the channel \"" + std::string(detail::trim(cell)) +
+                     "\" is not one Equivalue knows (" + channel_list(costs) +
+                     "); correct it, or add it to the channel cost file given with --channel-costs";
+            channel = static_cast<int>(c - costs.channels.data());
+          }
+          w.channel_cache.emplace_back(std::string(cell), channel);
+        }
+        if (date_col >= 0) {
+          const int date = read_date(r.fields[static_cast<std::size_t>(date_col)]);
+          if (date == 0) {
+            ++w.unreadable_dates;
+          } else {
+            w.first_date = std::min(w.first_date, date);
+            w.last_date = std::max(w.last_date, date);
+          }
+        }
+        const std::string_view address = r.fields[static_cast<std::size_t>(address_col)];
+        const Match m = by_area ? lookup.by_area(address) : lookup.by_postcode(address);
+        if (m.segment < 0) {
+          ++w.unmatched[static_cast<std::size_t>(m.reason)];
+          return std::nullopt;
+        }
+        const auto seg = static_cast<std::size_t>(m.segment);
+        ++w.counts[seg * channels + static_cast<std::size_t>(channel)];
+        if (customer_col >= 0) {
+          const std::string_view id =
+              detail::trim(r.fields[static_cast<std::size_t>(customer_col)]);
+          if (id.empty())
+            ++w.without_customer;
+          else
+            w.customers[seg].insert(detail::hash_text(id));
+        }
+        return std::nullopt;
+      });
+  if (fault)
+    throw InputError(file + " line " + std::to_string(fault->line) + ": " + fault->message);
 
   // Merge the workers' counters.
   std::vector<std::int64_t> counts(segments * channels, 0);
@@ -247,13 +272,15 @@ ProfileResult profile_transactions(const std::string& file, const AreaLookup& lo
     std::size_t all_ids = 0;
     for (std::size_t s = 0; s < segments; ++s) {
       detail::FlatSet merged(workers.front().customers[s].size());
-      for (const auto& w : workers) w.customers[s].for_each([&](std::uint64_t id) { merged.insert(id); });
+      for (const auto& w : workers)
+        w.customers[s].for_each([&](std::uint64_t id) { merged.insert(id); });
       customers[s] = static_cast<std::int64_t>(merged.size());
       all_ids += merged.size();
     }
     detail::FlatSet everyone(all_ids);
     for (const auto& w : workers)
-      for (const auto& set : w.customers) set.for_each([&](std::uint64_t id) { everyone.insert(id); });
+      for (const auto& set : w.customers)
+        set.for_each([&](std::uint64_t id) { everyone.insert(id); });
     result.customers = static_cast<std::int64_t>(everyone.size());
   }
 
@@ -289,7 +316,8 @@ ProfileResult profile_transactions(const std::string& file, const AreaLookup& lo
     result.segments.push_back(std::move(p));
   }
   for (std::size_t c = 0; c < channels; ++c) {
-    const std::string name = c < costs.channels.size() ? costs.channels[c].name : kChannelNotRecorded;
+    const std::string name =
+        c < costs.channels.size() ? costs.channels[c].name : kChannelNotRecorded;
     if (result.channels.count(name)) result.channel_order.push_back(name);
   }
   const std::int64_t share_base = result.by_customer ? customer_sum : result.matched;

@@ -12,11 +12,21 @@ std::string json_string(std::string_view s) {
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -30,9 +40,12 @@ std::string json_string(std::string_view s) {
   return out + "\"";
 }
 
-std::string json_decimal(const std::optional<Decimal>& v, int places) { return v ? to_fixed(*v, places) : "null"; }
+std::string json_decimal(const std::optional<Decimal>& v, int places) {
+  return v ? to_fixed(*v, places) : "null";
+}
 
-std::string json_counts(const std::map<std::string, std::int64_t>& counts, const std::vector<std::string>& order) {
+std::string json_counts(const std::map<std::string, std::int64_t>& counts,
+                        const std::vector<std::string>& order) {
   std::string s = "{";
   bool first = true;
   for (const auto& name : order) {
@@ -46,7 +59,9 @@ std::string json_counts(const std::map<std::string, std::int64_t>& counts, const
 
 std::string percent_text(const Decimal& fraction) { return to_fixed(fraction * 100, 1) + "%"; }
 
-DisclosedCell shown(std::string text) { return DisclosedCell{std::move(text), false, SuppressionReason::none}; }
+DisclosedCell shown(std::string text) {
+  return DisclosedCell{std::move(text), false, SuppressionReason::none};
+}
 DisclosedCell withheld() { return DisclosedCell{kWithheldText, true, SuppressionReason::derived}; }
 
 }  // namespace
@@ -63,7 +78,9 @@ std::string profile_to_json(const ProfileResult& p, const ChannelSwapResult* swa
   o << "},\n";
   if (!p.columns.service.empty()) o << " \"other_services\": " << p.other_services << ",\n";
   o << " \"by_customer\": " << (p.by_customer ? "true" : "false");
-  if (p.by_customer) o << ", \"customers\": " << p.customers << ", \"rows_without_customer\": " << p.rows_without_customer;
+  if (p.by_customer)
+    o << ", \"customers\": " << p.customers
+      << ", \"rows_without_customer\": " << p.rows_without_customer;
   o << ",\n";
   if (!p.columns.date.empty())
     o << " \"dates\": {\"first\": " << (p.first_date.empty() ? "null" : json_string(p.first_date))
@@ -71,42 +88,55 @@ std::string profile_to_json(const ProfileResult& p, const ChannelSwapResult* swa
       << ", \"unreadable\": " << p.unreadable_dates << "},\n";
   o << " \"channels\": " << json_counts(p.channels, p.channel_order) << ",\n";
   o << " \"unpriced_channels\": [";
-  for (std::size_t i = 0; i < p.unpriced_channels.size(); ++i) o << (i ? ", " : "") << json_string(p.unpriced_channels[i]);
+  for (std::size_t i = 0; i < p.unpriced_channels.size(); ++i)
+    o << (i ? ", " : "") << json_string(p.unpriced_channels[i]);
   o << "],\n";
   o << " \"cost\": " << to_fixed(p.cost, kMoneyPlaces) << ",\n";
   o << " \"segments\": [";
   for (std::size_t i = 0; i < p.segments.size(); ++i) {
     const SegmentProfile& s = p.segments[i];
-    o << (i ? ",\n  " : "\n  ") << "{\"segment\": " << json_string(s.segment) << ", \"name\": " << json_string(s.name)
-      << ", \"population\": " << s.population << ", \"transactions\": " << s.transactions
-      << ", \"customers\": " << s.customers << ", \"share\": " << json_decimal(s.share, 6)
-      << ", \"base_share\": " << json_decimal(s.base_share, 6) << ", \"index\": " << json_decimal(s.index, 4)
-      << ", \"channels\": " << json_counts(s.channels, p.channel_order) << ", \"cost\": " << to_fixed(s.cost, kMoneyPlaces)
-      << ", \"unpriced\": " << s.unpriced << "}";
+    o << (i ? ",\n  " : "\n  ") << "{\"segment\": " << json_string(s.segment)
+      << ", \"name\": " << json_string(s.name) << ", \"population\": " << s.population
+      << ", \"transactions\": " << s.transactions << ", \"customers\": " << s.customers
+      << ", \"share\": " << json_decimal(s.share, 6)
+      << ", \"base_share\": " << json_decimal(s.base_share, 6)
+      << ", \"index\": " << json_decimal(s.index, 4)
+      << ", \"channels\": " << json_counts(s.channels, p.channel_order)
+      << ", \"cost\": " << to_fixed(s.cost, kMoneyPlaces) << ", \"unpriced\": " << s.unpriced
+      << "}";
   }
   o << "]";
   if (swap) {
     o << ",\n \"channel_swap\": {\"segments\": [";
-    for (std::size_t i = 0; i < swap->swap.segments.size(); ++i) o << (i ? ", " : "") << json_string(swap->swap.segments[i]);
+    for (std::size_t i = 0; i < swap->swap.segments.size(); ++i)
+      o << (i ? ", " : "") << json_string(swap->swap.segments[i]);
     o << "], \"from\": [";
-    for (std::size_t i = 0; i < swap->swap.from.size(); ++i) o << (i ? ", " : "") << json_string(swap->swap.from[i]);
-    o << "], \"to\": " << json_string(swap->swap.to) << ", \"share\": " << to_exact_string(swap->swap.share)
+    for (std::size_t i = 0; i < swap->swap.from.size(); ++i)
+      o << (i ? ", " : "") << json_string(swap->swap.from[i]);
+    o << "], \"to\": " << json_string(swap->swap.to)
+      << ", \"share\": " << to_exact_string(swap->swap.share)
       << ", \"period_days\": " << to_exact_string(swap->swap.period_days)
       << ", \"moved_per_year\": " << to_fixed(swap->moved, 2)
-      << ", \"yearly_saving\": " << to_fixed(swap->yearly_saving, kMoneyPlaces) << ",\n   \"lines\": [";
+      << ", \"yearly_saving\": " << to_fixed(swap->yearly_saving, kMoneyPlaces)
+      << ",\n   \"lines\": [";
     for (std::size_t i = 0; i < swap->lines.size(); ++i) {
       const SwapLine& l = swap->lines[i];
-      o << (i ? ", " : "") << "{\"segment\": " << json_string(l.segment) << ", \"channel\": " << json_string(l.channel)
-        << ", \"moved\": " << to_fixed(l.moved, 2) << ", \"saving\": " << to_fixed(l.saving, kMoneyPlaces) << "}";
+      o << (i ? ", " : "") << "{\"segment\": " << json_string(l.segment)
+        << ", \"channel\": " << json_string(l.channel) << ", \"moved\": " << to_fixed(l.moved, 2)
+        << ", \"saving\": " << to_fixed(l.saving, kMoneyPlaces) << "}";
     }
-    o << "],\n   \"digital_exclusion\": {\"prompt\": " << (swap->exclusion_prompt ? "true" : "false")
+    o << "],\n   \"digital_exclusion\": {\"prompt\": "
+      << (swap->exclusion_prompt ? "true" : "false")
       << ", \"message\": " << json_string(swap->prompt) << ", \"checks\": [";
     for (std::size_t i = 0; i < swap->exclusion.size(); ++i) {
       const ExclusionCheck& c = swap->exclusion[i];
       o << (i ? ", " : "") << "{\"characteristic\": " << json_string(c.group.characteristic)
-        << ", \"category\": " << json_string(c.group.category) << ", \"available\": " << (c.available ? "true" : "false")
-        << ", \"share\": " << json_decimal(c.share, 6) << ", \"base_share\": " << json_decimal(c.base_share, 6)
-        << ", \"ratio\": " << json_decimal(c.ratio, 4) << ", \"flag\": " << (c.flag ? "true" : "false") << "}";
+        << ", \"category\": " << json_string(c.group.category)
+        << ", \"available\": " << (c.available ? "true" : "false")
+        << ", \"share\": " << json_decimal(c.share, 6)
+        << ", \"base_share\": " << json_decimal(c.base_share, 6)
+        << ", \"ratio\": " << json_decimal(c.ratio, 4)
+        << ", \"flag\": " << (c.flag ? "true" : "false") << "}";
     }
     o << "]}}";
   }
@@ -144,11 +174,12 @@ PublishedProfile publish_profile(const ProfileResult& p, int threshold) {
     people = apply_disclosure(customers, threshold);
   }
 
-  // A cost is built from the counts of priced channels only: it is withheld when one of them is hidden.
+  // A cost is built from the counts of priced channels only: it is withheld when one of them is
+  // hidden.
   auto priced_hidden = [&](const std::vector<DisclosedCell>& cells) {
     for (std::size_t k = 0; k < cells.size(); ++k) {
-      const bool priced = std::find(p.unpriced_channels.begin(), p.unpriced_channels.end(), out.channels[k]) ==
-                          p.unpriced_channels.end();
+      const bool priced = std::find(p.unpriced_channels.begin(), p.unpriced_channels.end(),
+                                    out.channels[k]) == p.unpriced_channels.end();
       if (priced && cells[k].suppressed) return true;
     }
     return false;
@@ -189,7 +220,8 @@ PublishedProfile publish_profile(const ProfileResult& p, int threshold) {
   for (std::size_t r = 0; r < kUnmatchedReasons; ++r) out.unmatched.push_back(m.cell(0, r + 1));
   out.rows = m.row_totals[0];
   out.statement = c.statement +
-                  " Shares and indices based on a hidden count are withheld, and a cost is withheld when the count "
+                  " Shares and indices based on a hidden count are withheld, and a cost is "
+                  "withheld when the count "
                   "of any priced channel it is built from is hidden.";
   return out;
 }
@@ -199,19 +231,25 @@ std::string published_profile_text(const PublishedProfile& pub, const ProfileRes
   o << "Customer profile of " << p.transactions_file << " (matched by " << p.matched_by << ")\n";
   o << "Rows " << pub.rows.text << ", matched " << pub.matched.text << "; not matched: ";
   for (int r = 0; r < kUnmatchedReasons; ++r)
-    o << (r ? ", " : "") << unmatched_name(static_cast<Unmatched>(r)) << " " << pub.unmatched[static_cast<std::size_t>(r)].text;
+    o << (r ? ", " : "") << unmatched_name(static_cast<Unmatched>(r)) << " "
+      << pub.unmatched[static_cast<std::size_t>(r)].text;
   o << "\n\n";
   o << std::left << std::setw(10) << "Segment" << std::right << std::setw(14) << "Transactions";
   if (pub.by_customer) o << std::setw(11) << "Customers";
   o << std::setw(9) << "Share" << std::setw(12) << "Population" << std::setw(7) << "Index";
-  for (const auto& ch : pub.channels) o << std::setw(std::max<int>(10, static_cast<int>(ch.size()) + 2)) << ch;
-  o << std::setw(14) << "Cost (GBP)" << "\n";
+  for (const auto& ch : pub.channels)
+    o << std::setw(std::max<int>(10, static_cast<int>(ch.size()) + 2)) << ch;
+  o << std::setw(14) << "Cost (GBP)"
+    << "\n";
   auto line = [&](const PublishedSegment& s) {
-    o << std::left << std::setw(10) << s.segment << std::right << std::setw(14) << s.transactions.text;
+    o << std::left << std::setw(10) << s.segment << std::right << std::setw(14)
+      << s.transactions.text;
     if (pub.by_customer) o << std::setw(11) << s.customers.text;
-    o << std::setw(9) << s.share.text << std::setw(12) << s.base_share.text << std::setw(7) << s.index.text;
+    o << std::setw(9) << s.share.text << std::setw(12) << s.base_share.text << std::setw(7)
+      << s.index.text;
     for (std::size_t i = 0; i < pub.channels.size(); ++i)
-      o << std::setw(std::max<int>(10, static_cast<int>(pub.channels[i].size()) + 2)) << s.channels[i].text;
+      o << std::setw(std::max<int>(10, static_cast<int>(pub.channels[i].size()) + 2))
+        << s.channels[i].text;
     o << std::setw(14) << s.cost.text << "\n";
   };
   for (const auto& s : pub.segments) line(s);

@@ -23,17 +23,24 @@ struct Sheet {
     worksheet_write_string(ws, r, c, s.c_str(), f);
   }
   void count(lxw_row_t r, lxw_col_t c, const DisclosedCell& cell, std::int64_t value) const {
-    if (cell.suppressed) text(r, c, cell.text);
-    else worksheet_write_number(ws, r, c, static_cast<double>(value), whole);
+    if (cell.suppressed)
+      text(r, c, cell.text);
+    else
+      worksheet_write_number(ws, r, c, static_cast<double>(value), whole);
   }
-  void fraction(lxw_row_t r, lxw_col_t c, const DisclosedCell& cell, const std::optional<Decimal>& value) const {
-    if (cell.suppressed) text(r, c, cell.text);
-    else if (value) worksheet_write_number(ws, r, c, to_double(round_half_away(*value, 6)), percent);
+  void fraction(lxw_row_t r, lxw_col_t c, const DisclosedCell& cell,
+                const std::optional<Decimal>& value) const {
+    if (cell.suppressed)
+      text(r, c, cell.text);
+    else if (value)
+      worksheet_write_number(ws, r, c, to_double(round_half_away(*value, 6)), percent);
   }
-  void number(lxw_row_t r, lxw_col_t c, const DisclosedCell& cell, const std::optional<Decimal>& value, int places,
-              lxw_format* f) const {
-    if (cell.suppressed) text(r, c, cell.text);
-    else if (value) worksheet_write_number(ws, r, c, to_double(round_half_away(*value, places)), f);
+  void number(lxw_row_t r, lxw_col_t c, const DisclosedCell& cell,
+              const std::optional<Decimal>& value, int places, lxw_format* f) const {
+    if (cell.suppressed)
+      text(r, c, cell.text);
+    else if (value)
+      worksheet_write_number(ws, r, c, to_double(round_half_away(*value, places)), f);
   }
 };
 
@@ -44,18 +51,24 @@ std::int64_t channel_count(const SegmentProfile& s, const std::string& channel) 
 
 }  // namespace
 
-void write_profile_workbook(const std::string& path, const PublishedProfile& pub, const ProfileResult& p,
-                            const ChannelSwapResult* swap) {
+void write_profile_workbook(const std::string& path, const PublishedProfile& pub,
+                            const ProfileResult& p, const ChannelSwapResult* swap) {
   namespace fs = std::filesystem;
   const fs::path parent = fs::path(path).parent_path();
   std::error_code ec;
   if (!parent.empty() && !fs::is_directory(parent, ec))
-    throw InputError(path + ": the folder " + parent.string() + " does not exist; create it or choose another place");
+    throw InputError(path + ": the folder " + parent.string() +
+                     " does not exist; create it or choose another place");
 
   lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) throw InputError(path + ": cannot be written (check the folder and that the file is not open)");
-  Sheet s{workbook_add_worksheet(wb, "Profile"), workbook_add_format(wb), workbook_add_format(wb),
-          workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb)};
+  if (!wb)
+    throw InputError(path + ": cannot be written (check the folder and that the file is not open)");
+  Sheet s{workbook_add_worksheet(wb, "Profile"),
+          workbook_add_format(wb),
+          workbook_add_format(wb),
+          workbook_add_format(wb),
+          workbook_add_format(wb),
+          workbook_add_format(wb)};
   format_set_bold(s.bold);
   format_set_num_format(s.whole, "#,##0");
   format_set_num_format(s.percent, "0.0%");
@@ -63,9 +76,10 @@ void write_profile_workbook(const std::string& path, const PublishedProfile& pub
   format_set_text_wrap(s.wrap);
 
   s.text(0, 0, "Customer profile", s.bold);
-  s.text(1, 0, "Transactions matched to segments by " + p.matched_by + "; index = share of " +
-                   (pub.by_customer ? std::string("customers") : std::string("transactions")) +
-                   " / share of population x 100 (100 = as expected).");
+  s.text(1, 0,
+         "Transactions matched to segments by " + p.matched_by + "; index = share of " +
+             (pub.by_customer ? std::string("customers") : std::string("transactions")) +
+             " / share of population x 100 (100 = as expected).");
   s.text(2, 0, pub.statement);
   lxw_row_t r = 4;
   lxw_col_t col = 0;
@@ -97,13 +111,16 @@ void write_profile_workbook(const std::string& path, const PublishedProfile& pub
     ++c;
     for (std::size_t i = 0; i < pub.channels.size(); ++i) {
       std::int64_t value = 0;
-      if (sp) value = channel_count(*sp, pub.channels[i]);
-      else value = p.channels.at(pub.channels[i]);
+      if (sp)
+        value = channel_count(*sp, pub.channels[i]);
+      else
+        value = p.channels.at(pub.channels[i]);
       s.count(row, c++, ps.channels[i], value);
     }
     s.number(row, c++, ps.cost, sp ? sp->cost : p.cost, kMoneyPlaces, s.money);
   };
-  for (std::size_t i = 0; i < pub.segments.size(); ++i) write_row(++r, pub.segments[i], &p.segments[i]);
+  for (std::size_t i = 0; i < pub.segments.size(); ++i)
+    write_row(++r, pub.segments[i], &p.segments[i]);
   write_row(++r, pub.total, nullptr);
 
   r += 2;
@@ -111,11 +128,12 @@ void write_profile_workbook(const std::string& path, const PublishedProfile& pub
   s.count(r, 2, pub.rows, p.rows);
   s.text(++r, 0, "Matched to a segment");
   s.count(r, 2, pub.matched, p.matched);
-  const char* reasons[] = {"No postcode or area given", "Not a postcode (or area code)", "Postcode not in the lookup",
-                           "Area without a segment of the scheme"};
+  const char* reasons[] = {"No postcode or area given", "Not a postcode (or area code)",
+                           "Postcode not in the lookup", "Area without a segment of the scheme"};
   for (int i = 0; i < kUnmatchedReasons; ++i) {
     s.text(++r, 0, reasons[i]);
-    s.count(r, 2, pub.unmatched[static_cast<std::size_t>(i)], p.unmatched[static_cast<std::size_t>(i)]);
+    s.count(r, 2, pub.unmatched[static_cast<std::size_t>(i)],
+            p.unmatched[static_cast<std::size_t>(i)]);
   }
   if (!p.unpriced_channels.empty()) {
     std::string names;
@@ -129,8 +147,10 @@ void write_profile_workbook(const std::string& path, const PublishedProfile& pub
     std::string segs;
     for (const auto& c : swap->swap.segments) segs += (segs.empty() ? "" : ", ") + c;
     w.text(0, 0, "Channel swap", w.bold);
-    w.text(1, 0, "Share moved to " + swap->swap.to + ": " + to_fixed(swap->swap.share * 100, 1) + "% of segments " +
-                     segs + " (transactions taken to cover " + to_exact_string(swap->swap.period_days) + " days)");
+    w.text(1, 0,
+           "Share moved to " + swap->swap.to + ": " + to_fixed(swap->swap.share * 100, 1) +
+               "% of segments " + segs + " (transactions taken to cover " +
+               to_exact_string(swap->swap.period_days) + " days)");
     const char* heads[] = {"Segment", "From channel", "Contacts moved a year", "Saving a year"};
     for (lxw_col_t c = 0; c < 4; ++c) w.text(3, c, heads[c], w.bold);
     worksheet_set_column(w.ws, 0, 3, 20, nullptr);
@@ -142,13 +162,15 @@ void write_profile_workbook(const std::string& path, const PublishedProfile& pub
       for (std::size_t i = 0; i < pub.segments.size(); ++i) {
         if (pub.segments[i].segment != line.segment) continue;
         for (std::size_t k = 0; k < pub.channels.size(); ++k)
-          if (pub.channels[k] == line.channel && pub.segments[i].channels[k].suppressed) hidden = true;
+          if (pub.channels[k] == line.channel && pub.segments[i].channels[k].suppressed)
+            hidden = true;
       }
       any_hidden = any_hidden || hidden;
       ++row;
       w.text(row, 0, line.segment);
       w.text(row, 1, line.channel);
-      const DisclosedCell cell{hidden ? kWithheldText : "", hidden, hidden ? SuppressionReason::derived : SuppressionReason::none};
+      const DisclosedCell cell{hidden ? kWithheldText : "", hidden,
+                               hidden ? SuppressionReason::derived : SuppressionReason::none};
       w.number(row, 2, cell, line.moved, 0, w.whole);
       w.number(row, 3, cell, line.saving, kMoneyPlaces, w.money);
     }
@@ -159,8 +181,10 @@ void write_profile_workbook(const std::string& path, const PublishedProfile& pub
     w.number(row, 2, total, swap->moved, 0, w.whole);
     w.number(row, 3, total, swap->yearly_saving, kMoneyPlaces, w.money);
     row += 2;
-    w.text(row, 0, swap->exclusion_prompt ? swap->prompt : "No digital-exclusion prompt: the moved segments do not "
-                                                           "hold a high share of older or disabled people.");
+    w.text(row, 0,
+           swap->exclusion_prompt ? swap->prompt
+                                  : "No digital-exclusion prompt: the moved segments do not "
+                                    "hold a high share of older or disabled people.");
   }
 
   const lxw_error status = workbook_close(wb);

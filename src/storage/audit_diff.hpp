@@ -21,6 +21,7 @@ void diff_change(const ServiceChange* before, const ServiceChange* after, const 
                  std::vector<FieldChange>& out);
 
 // Every field that differs in the project settings and the segment profile.
-void diff_project_header(const Project& before, const Project& after, std::vector<FieldChange>& out);
+void diff_project_header(const Project& before, const Project& after,
+                         std::vector<FieldChange>& out);
 
 }  // namespace eqv::storage::detail

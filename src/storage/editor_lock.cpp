@@ -96,7 +96,8 @@ EditorLock EditorLock::acquire(const std::string& project_path) {
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
       const int err = errno;
       if (err == EWOULDBLOCK) {
-        lock.why_ = read_holder(fd) + " has it open for editing; close it there to make changes here";
+        lock.why_ =
+            read_holder(fd) + " has it open for editing; close it there to make changes here";
         lock.busy_ = true;
         ::close(fd);
         return lock;
@@ -108,14 +109,15 @@ EditorLock EditorLock::acquire(const std::string& project_path) {
         return lock;
       }
     }
-    struct stat held{}, named{};
-    if (::fstat(fd, &held) != 0 || ::stat(lock.lock_path_.c_str(), &named) != 0 || held.st_ino != named.st_ino ||
-        held.st_dev != named.st_dev) {
+    struct stat held {
+    }, named{};
+    if (::fstat(fd, &held) != 0 || ::stat(lock.lock_path_.c_str(), &named) != 0 ||
+        held.st_ino != named.st_ino || held.st_dev != named.st_dev) {
       ::close(fd);  // the previous editor removed this lock file as we took it: try again
       continue;
     }
-    const std::string holder = os_user_name() + " on " + host_name() + " (process " + std::to_string(::getpid()) +
-                               ", since " + utc_now() + ")\n";
+    const std::string holder = os_user_name() + " on " + host_name() + " (process " +
+                               std::to_string(::getpid()) + ", since " + utc_now() + ")\n";
     if (::ftruncate(fd, 0) == 0) {
       [[maybe_unused]] const ssize_t written = ::pwrite(fd, holder.data(), holder.size(), 0);
     }

@@ -16,11 +16,14 @@ std::string read_text_file(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) throw InputError(path + ": no such file; check the name and folder");
-  if (fs::is_directory(status)) throw InputError(path + ": this is a folder, not a file; give the file inside it");
+  if (ec || !fs::exists(status))
+    throw InputError(path + ": no such file; check the name and folder");
+  if (fs::is_directory(status))
+    throw InputError(path + ": this is a folder, not a file; give the file inside it");
   const auto size = fs::file_size(path, ec);
   constexpr std::uintmax_t kLimit = 512u * 1024u * 1024u;
-  if (!ec && size > kLimit) throw InputError(path + ": the file is larger than 512 MB, too large to be a project");
+  if (!ec && size > kLimit)
+    throw InputError(path + ": the file is larger than 512 MB, too large to be a project");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot be read (check that you have permission to open it)");
   std::ostringstream text;
@@ -54,7 +57,8 @@ Project load_project_file(const std::string& path, Problems& ignored) {
   JsonReadResult read = read_project_json(text);
   if (!read.problems.empty()) {
     Problems located;
-    for (const auto& p : read.problems) located.push_back({p.path.empty() ? path : path + ": " + p.path, p.message});
+    for (const auto& p : read.problems)
+      located.push_back({p.path.empty() ? path : path + ": " + p.path, p.message});
     throw InputError(path + ": cannot be read as an Equivalue project", std::move(located));
   }
   for (const auto& p : read.ignored) ignored.push_back({path + ": " + p.path, p.message});

@@ -44,6 +44,7 @@ std::vector<std::int64_t> write_project(SQLite::Database& db, const Project& pro
 
 // Reads the whole project; `change_rows` receives the changes' row ids in order.
 // Throws InputError naming the table when a stored value cannot be read.
-Project read_project(SQLite::Database& db, const std::string& path, std::vector<std::int64_t>& change_rows);
+Project read_project(SQLite::Database& db, const std::string& path,
+                     std::vector<std::int64_t>& change_rows);
 
 }  // namespace eqv::storage::detail

@@ -32,7 +32,8 @@ using namespace detail;
 
 namespace {
 
-constexpr char kSqliteHeader[16] = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
+constexpr char kSqliteHeader[16] = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
+                                    'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
 
 std::uint32_t big_endian(const unsigned char* p, int bytes) {
   std::uint32_t v = 0;
@@ -45,22 +46,30 @@ std::uint32_t big_endian(const unsigned char* p, int bytes) {
 void check_file(const std::string& path) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) throw InputError(path + ": no such file; check the name and folder");
-  if (fs::is_directory(status)) throw InputError(path + ": this is a folder, not a project file; give the .eqv file inside it");
-  if (!fs::is_regular_file(status)) throw InputError(path + ": this is not an ordinary file, so it cannot be a project");
+  if (ec || !fs::exists(status))
+    throw InputError(path + ": no such file; check the name and folder");
+  if (fs::is_directory(status))
+    throw InputError(path + ": this is a folder, not a project file; give the .eqv file inside it");
+  if (!fs::is_regular_file(status))
+    throw InputError(path + ": this is not an ordinary file, so it cannot be a project");
   const auto size = fs::file_size(path, ec);
   if (ec) throw InputError(path + ": cannot be read (" + ec.message() + ")");
   if (size == 0)
-    throw InputError(path + ": the file is empty (0 bytes), so it holds no project; it may have been cut off while "
-                            "being copied. Use a backup copy, or import the project again from JSON");
+    throw InputError(
+        path +
+        ": the file is empty (0 bytes), so it holds no project; it may have been cut off while "
+        "being copied. Use a backup copy, or import the project again from JSON");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot be read (check that you have permission to open it)");
   std::array<unsigned char, 100> header{};
   in.read(reinterpret_cast<char*>(header.data()), header.size());
   const auto got = static_cast<std::size_t>(in.gcount());
-  if (got < sizeof kSqliteHeader || std::memcmp(header.data(), kSqliteHeader, sizeof kSqliteHeader) != 0)
-    throw InputError(path + ": this is not an Equivalue project file (.eqv): it does not start the way every "
-                            "project file does. It may be another kind of file renamed, or badly damaged");
+  if (got < sizeof kSqliteHeader ||
+      std::memcmp(header.data(), kSqliteHeader, sizeof kSqliteHeader) != 0)
+    throw InputError(
+        path +
+        ": this is not an Equivalue project file (.eqv): it does not start the way every "
+        "project file does. It may be another kind of file renamed, or badly damaged");
   // A writer that stopped mid-save leaves a journal holding the pages as they were; SQLite
   // puts them back on opening, so the size cannot be judged until then.
   if (fs::exists(path + "-journal", ec)) return;
@@ -72,46 +81,58 @@ void check_file(const std::string& path) {
   const std::uint32_t pages = big_endian(&header[28], 4);
   const bool pages_valid = big_endian(&header[24], 4) == big_endian(&header[92], 4) && pages > 0;
   if (page_size < 512 || (page_size & (page_size - 1)) != 0)
-    throw InputError(path + ": the project file is damaged (its header is not valid); use a backup copy");
+    throw InputError(path +
+                     ": the project file is damaged (its header is not valid); use a backup copy");
   if (size % page_size != 0 || (pages_valid && size < std::uintmax_t{page_size} * pages))
-    throw InputError(path + ": the project file is cut short (" + std::to_string(size) + " bytes, " +
-                     (pages_valid ? "expected " + std::to_string(std::uintmax_t{page_size} * pages) + ")"
-                                  : "not a whole number of pages)") +
-                     "; it may have been cut off while being copied. Use a backup copy");
+    throw InputError(
+        path + ": the project file is cut short (" + std::to_string(size) + " bytes, " +
+        (pages_valid ? "expected " + std::to_string(std::uintmax_t{page_size} * pages) + ")"
+                     : "not a whole number of pages)") +
+        "; it may have been cut off while being copied. Use a backup copy");
 }
 
 // Why a file cannot be changed, judged from its permissions (also for a superuser, who
 // could write it anyway: a read-only file is the owner's statement).
 std::string read_only_file_reason(const std::string& path) {
-  struct stat st{};
+  struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
     return "the file is read-only";
   if (::access(path.c_str(), W_OK) != 0) return "you do not have permission to change this file";
   return {};
 }
 
-[[noreturn]] void rethrow_sqlite(const std::string& path, const SQLite::Exception& e, const char* doing) {
+[[noreturn]] void rethrow_sqlite(const std::string& path, const SQLite::Exception& e,
+                                 const char* doing) {
   const int code = e.getErrorCode();
   switch (code) {
     case SQLITE_NOTADB:
-      throw InputError(path + ": this is not an Equivalue project file, or it is badly damaged; use a backup copy");
+      throw InputError(
+          path +
+          ": this is not an Equivalue project file, or it is badly damaged; use a backup copy");
     case SQLITE_CORRUPT:
-      throw InputError(path + ": the project file is damaged (" + e.what() + "); use a backup copy");
+      throw InputError(path + ": the project file is damaged (" + e.what() +
+                       "); use a backup copy");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      throw InputError(path + ": the file is busy: another program is saving it. Try again in a moment");
+      throw InputError(path +
+                       ": the file is busy: another program is saving it. Try again in a moment");
     case SQLITE_CANTOPEN:
-      throw InputError(path + ": cannot be opened (check the folder exists and that you may use it)");
+      throw InputError(path +
+                       ": cannot be opened (check the folder exists and that you may use it)");
     case SQLITE_READONLY:
       if (e.getExtendedErrorCode() == SQLITE_READONLY_ROLLBACK)
-        throw InputError(path + ": the project was left half-saved when a program stopped, and it is read-only here, "
-                                "so it cannot be tidied. Open it once where the file can be changed");
+        throw InputError(
+            path +
+            ": the project was left half-saved when a program stopped, and it is read-only here, "
+            "so it cannot be tidied. Open it once where the file can be changed");
       throw InputError(path + ": cannot be changed: the file or its folder is read-only");
     case SQLITE_FULL:
-      throw std::runtime_error(path + ": the disk is full, so " + doing + " failed. Nothing was changed");
+      throw std::runtime_error(path + ": the disk is full, so " + doing +
+                               " failed. Nothing was changed");
     case SQLITE_IOERR:
-      throw std::runtime_error(path + ": " + doing + " failed: the disk or network share reported an error (" +
-                               e.what() + "). Nothing was changed");
+      throw std::runtime_error(path + ": " + doing +
+                               " failed: the disk or network share reported an error (" + e.what() +
+                               "). Nothing was changed");
     default:
       throw std::runtime_error(path + ": " + doing + " failed: " + e.what());
   }
@@ -129,7 +150,8 @@ std::string backup_name(const std::string& path, int version) {
   const std::string stem = (p.parent_path() / p.stem()).string();
   const std::string ext = p.extension().string().empty() ? ".eqv" : p.extension().string();
   std::string name = stem + ".v" + std::to_string(version) + "-backup" + ext;
-  for (int n = 2; fs::exists(name); ++n) name = stem + ".v" + std::to_string(version) + "-backup-" + std::to_string(n) + ext;
+  for (int n = 2; fs::exists(name); ++n)
+    name = stem + ".v" + std::to_string(version) + "-backup-" + std::to_string(n) + ext;
   return name;
 }
 
@@ -137,10 +159,12 @@ std::int64_t read_revision(SQLite::Database& db) {
   return db.execAndGet("SELECT number FROM revision WHERE id = 1").getInt64();
 }
 
-void bump_revision(SQLite::Database& db) { db.exec("UPDATE revision SET number = number + 1 WHERE id = 1"); }
+void bump_revision(SQLite::Database& db) {
+  db.exec("UPDATE revision SET number = number + 1 WHERE id = 1");
+}
 
-void insert_audit(SQLite::Database& db, const std::string& user, const std::string& when, const std::string& what,
-                  const std::vector<FieldChange>& changes) {
+void insert_audit(SQLite::Database& db, const std::string& user, const std::string& when,
+                  const std::string& what, const std::vector<FieldChange>& changes) {
   SQLite::Statement q(db,
                       "INSERT INTO audit (at, user, what, record, field, old_value, new_value) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -213,11 +237,14 @@ std::optional<std::string> editor_of(const std::string& path) {
   return probe.why().substr(0, probe.why().find(" has it open for editing"));
 }
 
-Project read_project_store(const std::string& path) { return std::move(ProjectStore::open_state(path, false)->project); }
+Project read_project_store(const std::string& path) {
+  return std::move(ProjectStore::open_state(path, false)->project);
+}
 
 // Opens, checks and (when editable) upgrades the database; with `want_edit` false the
 // file is opened read-only and never changed.
-std::unique_ptr<ProjectStore::State> ProjectStore::open_state(const std::string& path, bool want_edit) {
+std::unique_ptr<ProjectStore::State> ProjectStore::open_state(const std::string& path,
+                                                              bool want_edit) {
   check_file(path);
   auto state = std::make_unique<ProjectStore::State>();
   state->path = path;
@@ -235,26 +262,30 @@ std::unique_ptr<ProjectStore::State> ProjectStore::open_state(const std::string&
   // reads the file, which needs write access: a reader that may write does that (under
   // SQLite's own locks) and changes nothing else.
   std::error_code ec;
-  const bool recover = state->read_only && want_edit == false && fs::exists(path + "-journal", ec) &&
-                       read_only_file_reason(path).empty();
+  const bool recover = state->read_only && want_edit == false &&
+                       fs::exists(path + "-journal", ec) && read_only_file_reason(path).empty();
   try {
     state->db = std::make_unique<SQLite::Database>(
         path, state->read_only && !recover ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE, 5000);
     configure_connection(*state->db, !state->read_only);
     const std::string check = state->db->execAndGet("PRAGMA quick_check").getString();
     if (check != "ok")
-      throw InputError(path + ": the project file is damaged (" + check.substr(0, 200) + "); use a backup copy");
+      throw InputError(path + ": the project file is damaged (" + check.substr(0, 200) +
+                       "); use a backup copy");
     const int version = user_version(*state->db);
     if (application_id(*state->db) != kApplicationId) {
       if (version == 0 && !has_any_table(*state->db))
         throw InputError(path + ": this is an empty database, not an Equivalue project");
-      throw InputError(path + ": this is a database made by another program, not an Equivalue project");
+      throw InputError(path +
+                       ": this is a database made by another program, not an Equivalue project");
     }
     if (version > kSchemaVersion)
-      throw InputError(path + ": this project was saved by a newer version of Equivalue (file version " +
-                       std::to_string(version) + "; this version reads up to " + std::to_string(kSchemaVersion) +
-                       "). Install the latest version of Equivalue to open it");
-    if (version < 1) throw InputError(path + ": the project file is damaged (no version); use a backup copy");
+      throw InputError(
+          path + ": this project was saved by a newer version of Equivalue (file version " +
+          std::to_string(version) + "; this version reads up to " + std::to_string(kSchemaVersion) +
+          "). Install the latest version of Equivalue to open it");
+    if (version < 1)
+      throw InputError(path + ": the project file is damaged (no version); use a backup copy");
     if (version < kSchemaVersion) {
       if (state->read_only) {
         // Upgrade a copy in memory: a read-only view never changes the file.
@@ -284,15 +315,19 @@ std::unique_ptr<ProjectStore::State> ProjectStore::open_state(const std::string&
   return state;
 }
 
-std::unique_ptr<ProjectStore> ProjectStore::create(const std::string& path, const Project& initial) {
+std::unique_ptr<ProjectStore> ProjectStore::create(const std::string& path,
+                                                   const Project& initial) {
   std::error_code ec;
   if (fs::exists(fs::symlink_status(path, ec)))
-    throw InputError(path + ": a file of this name already exists; choose another name, or delete the old file first");
+    throw InputError(
+        path +
+        ": a file of this name already exists; choose another name, or delete the old file first");
   // Claim the name first, so that two people creating the same file cannot both succeed.
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd < 0) {
     const int err = errno;
-    if (err == EEXIST) throw InputError(path + ": a file of this name already exists; choose another name");
+    if (err == EEXIST)
+      throw InputError(path + ": a file of this name already exists; choose another name");
     throw InputError(path + ": cannot create the project file (" + std::strerror(err) +
                      "); check the folder exists and that you may save files there");
   }
@@ -302,7 +337,8 @@ std::unique_ptr<ProjectStore> ProjectStore::create(const std::string& path, cons
   state->path = path;
   try {
     state->lock = EditorLock::acquire(path);
-    if (!state->lock.held()) throw InputError(path + ": cannot create the project: " + state->lock.why());
+    if (!state->lock.held())
+      throw InputError(path + ": cannot create the project: " + state->lock.why());
     state->db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE, 5000);
     configure_connection(*state->db, true);
     SQLite::Transaction tx(*state->db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -333,8 +369,8 @@ namespace {
 // Writes the difference between the saved project and `next`, with its audit rows, inside
 // the caller's transaction; returns the service changes' row ids for `next`.
 std::vector<std::int64_t> write_edit(SQLite::Database& db, const Project& before,
-                                     const std::vector<std::int64_t>& before_rows, const Project& next,
-                                     const std::string& what) {
+                                     const std::vector<std::int64_t>& before_rows,
+                                     const Project& next, const std::string& what) {
   std::vector<FieldChange> changes;
   if (next.project != before.project || next.segments != before.segments) {
     diff_project_header(before, next, changes);
@@ -421,8 +457,10 @@ void ProjectStore::update(const std::function<void(Project&)>& edit, const std::
     } catch (const SQLite::Exception& e) {
       rethrow_sqlite(s.path, e, "reloading the project");
     }
-    throw InputError(s.path + ": someone else changed this project since you opened it, so your change was not "
-                              "saved. Their changes are now shown; please make your change again");
+    throw InputError(
+        s.path +
+        ": someone else changed this project since you opened it, so your change was not "
+        "saved. Their changes are now shown; please make your change again");
   }
   s.project = std::move(next);
   s.change_rows = std::move(rows);
@@ -437,8 +475,9 @@ std::vector<AuditEntry> ProjectStore::audit(std::size_t limit) const {
                         "ORDER BY id DESC LIMIT ?");
     q.bind(1, static_cast<std::int64_t>(limit));
     while (q.executeStep())
-      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                     q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                     q.getColumn(2).getString(), q.getColumn(3).getString(),
+                     q.getColumn(4).getString(), q.getColumn(5).getString(),
                      q.getColumn(6).getString(), q.getColumn(7).getString()});
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite(state_->path, e, "reading the audit trail");
@@ -464,12 +503,14 @@ void ProjectStore::set_setting(const std::string& key, const std::string& value)
   if (old && *old == value) return;
   try {
     SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement q(*s.db, "INSERT INTO setting (key, value) VALUES (?, ?) "
-                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    SQLite::Statement q(*s.db,
+                        "INSERT INTO setting (key, value) VALUES (?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     q.bind(1, key);
     q.bind(2, value);
     q.exec();
-    insert_audit(*s.db, os_user_name(), utc_now(), "Change a setting", {{"settings", key, old.value_or(""), value}});
+    insert_audit(*s.db, os_user_name(), utc_now(), "Change a setting",
+                 {{"settings", key, old.value_or(""), value}});
     tx.commit();
   } catch (const SQLite::Exception& e) {
     rethrow_sqlite(s.path, e, "saving a setting");

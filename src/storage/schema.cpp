@@ -259,7 +259,9 @@ void configure_connection(SQLite::Database& db, bool writable) {
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
-std::int32_t application_id(SQLite::Database& db) { return db.execAndGet("PRAGMA application_id").getInt(); }
+std::int32_t application_id(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA application_id").getInt();
+}
 
 bool has_any_table(SQLite::Database& db) {
   return db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").getInt() > 0;

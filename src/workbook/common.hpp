@@ -32,11 +32,12 @@ double rounded(const Decimal& value, int places);
 // Data validation on a column of input cells (first_row..last_row).
 enum class InputRule { fraction, non_negative, whole_from_1, whole_from_0, year };
 void validate_inputs(Sheet& sheet, int first_row, int col, int last_row, InputRule rule);
-void validate_list(Sheet& sheet, int first_row, int col, int last_row, std::vector<const char*> items,
-                   const char* message);
+void validate_list(Sheet& sheet, int first_row, int col, int last_row,
+                   std::vector<const char*> items, const char* message);
 
 // The About sheet: version, time of export, the hash of the inputs, and `extra` lines.
-void write_about_sheet(Book& book, const Project& project, const ExportOptions& options, const std::string& scope,
+void write_about_sheet(Book& book, const Project& project, const ExportOptions& options,
+                       const std::string& scope,
                        const std::vector<std::pair<std::string, std::string>>& extra);
 
 }  // namespace eqv::workbook

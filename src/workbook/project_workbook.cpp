@@ -9,37 +9,54 @@
 
 #include <unordered_map>
 
-
 namespace eqv::workbook {
 namespace {
 
 enum RegCol {
-  kRegId, kRegTitle, kRegBenefits, kRegInputs, kRegNpv, kRegRatio, kRegPayback, kRegStatus, kRegDecision,
-  kRegNegatives, kRegFlags, kRegColumns
+  kRegId,
+  kRegTitle,
+  kRegBenefits,
+  kRegInputs,
+  kRegNpv,
+  kRegRatio,
+  kRegPayback,
+  kRegStatus,
+  kRegDecision,
+  kRegNegatives,
+  kRegFlags,
+  kRegColumns
 };
 
 const char* decision_short(const ServiceChange& c) {
   if (!c.eqia) return "";
   switch (c.eqia->decision.outcome) {
-    case DecisionOutcome::none: return "not decided";
-    case DecisionOutcome::no_change: return "no major change";
-    case DecisionOutcome::adjust: return "adjust";
-    case DecisionOutcome::continue_despite: return "continue";
-    case DecisionOutcome::stop: return "stop";
+    case DecisionOutcome::none:
+      return "not decided";
+    case DecisionOutcome::no_change:
+      return "no major change";
+    case DecisionOutcome::adjust:
+      return "adjust";
+    case DecisionOutcome::continue_despite:
+      return "continue";
+    case DecisionOutcome::stop:
+      return "stop";
   }
   return "";
 }
 
 // One change's row of the register.
-void register_row(Sheet& s, int r, const ChangeResults& res, const ServiceChange* c, const Formats& f) {
+void register_row(Sheet& s, int r, const ChangeResults& res, const ServiceChange* c,
+                  const Formats& f) {
   const SroiResult& x = res.sroi;
   const auto at = [&](int col) { return cell_ref(r, col, false); };
   s.text(r, kRegId, res.id, f.label);
   s.text(r, kRegTitle, res.title, f.wrap);
   s.number(r, kRegBenefits, approx_double(x.present_value), f.money);
   s.number(r, kRegInputs, approx_double(x.total_inputs), f.money);
-  s.formula(r, kRegNpv, "=ROUND(" + at(kRegBenefits) + "-" + at(kRegInputs) + ",2)", pence(x.npv), f.money);
-  const std::string ratio = "=IF(" + at(kRegInputs) + "=0,\"n/a\",ROUND(" + at(kRegBenefits) + "/" + at(kRegInputs) + ",4))";
+  s.formula(r, kRegNpv, "=ROUND(" + at(kRegBenefits) + "-" + at(kRegInputs) + ",2)", pence(x.npv),
+            f.money);
+  const std::string ratio = "=IF(" + at(kRegInputs) + "=0,\"n/a\",ROUND(" + at(kRegBenefits) + "/" +
+                            at(kRegInputs) + ",4))";
   if (x.ratio)
     s.formula(r, kRegRatio, ratio, rounded(*x.ratio, kRatioPlaces), f.ratio);
   else
@@ -61,7 +78,8 @@ void register_row(Sheet& s, int r, const ChangeResults& res, const ServiceChange
   if (res.affected)
     for (const auto& ch : res.affected->characteristics)
       for (const auto& cat : ch.categories)
-        if (cat.flag) flags += (flags.empty() ? "" : "; ") + ch.characteristic + ": " + cat.category;
+        if (cat.flag)
+          flags += (flags.empty() ? "" : "; ") + ch.characteristic + ": " + cat.category;
   s.text(r, kRegFlags, flags, flags.empty() ? f.text : f.flag);
 }
 
@@ -70,12 +88,21 @@ void register_sheet(Book& book, const Project& project, const std::vector<Change
   Sheet s = book.add_sheet("Register");
   s.text(0, 0, "Register of service changes", f.title);
   s.row_height(0, 24);
-  s.note(1, 0, project.project.name + ": social return on investment and equality impact of each change.", f.note_block);
+  s.note(1, 0,
+         project.project.name + ": social return on investment and equality impact of each change.",
+         f.note_block);
   const int header = 3;
-  const char* headers[kRegColumns] = {"Ref", "Service change", "Present value of benefits (\xC2\xA3)",
-                                      "Present value of inputs (\xC2\xA3)", "Net present value (\xC2\xA3)",
-                                      "SROI ratio", "Payback (months)", "EqIA status", "EqIA decision",
-                                      "Negative impacts", "Over-represented groups (flags)"};
+  const char* headers[kRegColumns] = {"Ref",
+                                      "Service change",
+                                      "Present value of benefits (\xC2\xA3)",
+                                      "Present value of inputs (\xC2\xA3)",
+                                      "Net present value (\xC2\xA3)",
+                                      "SROI ratio",
+                                      "Payback (months)",
+                                      "EqIA status",
+                                      "EqIA decision",
+                                      "Negative impacts",
+                                      "Over-represented groups (flags)"};
   const double widths[kRegColumns] = {8, 40, 17, 17, 17, 11, 11, 12, 15, 10, 44};
   for (int c = 0; c < kRegColumns; ++c) {
     s.text(header, c, headers[c], f.header);
@@ -98,13 +125,18 @@ void register_sheet(Book& book, const Project& project, const std::vector<Change
   s.text(r, kRegId, "Total", f.money_total);
   s.blank(r, kRegTitle, f.money_total);
   if (!results.empty()) {
-    const auto sum = [&](int c) { return "=SUM(" + cell_ref(first, c, false) + ":" + cell_ref(last, c, false) + ")"; };
+    const auto sum = [&](int c) {
+      return "=SUM(" + cell_ref(first, c, false) + ":" + cell_ref(last, c, false) + ")";
+    };
     s.formula(r, kRegBenefits, sum(kRegBenefits), benefits, f.money_total);
     s.formula(r, kRegInputs, sum(kRegInputs), inputs, f.money_total);
-    s.formula(r, kRegNpv, "=ROUND(" + cell_ref(r, kRegBenefits, false) + "-" + cell_ref(r, kRegInputs, false) + ",2)",
-              pence(benefits - inputs), f.money_total);
+    s.formula(
+        r, kRegNpv,
+        "=ROUND(" + cell_ref(r, kRegBenefits, false) + "-" + cell_ref(r, kRegInputs, false) + ",2)",
+        pence(benefits - inputs), f.money_total);
     const std::string ratio = "=IF(" + cell_ref(r, kRegInputs, false) + "=0,\"n/a\",ROUND(" +
-                              cell_ref(r, kRegBenefits, false) + "/" + cell_ref(r, kRegInputs, false) + ",4))";
+                              cell_ref(r, kRegBenefits, false) + "/" +
+                              cell_ref(r, kRegInputs, false) + ",4))";
     if (inputs != 0)
       s.formula(r, kRegRatio, ratio, rounded(benefits / inputs, kRatioPlaces), f.ratio);
     else
@@ -112,9 +144,12 @@ void register_sheet(Book& book, const Project& project, const std::vector<Change
   }
   for (int c = kRegPayback; c < kRegColumns; ++c) s.blank(r, c, f.money_total);
   s.note(r + 2, 0,
-         "Present values are Equivalue's unrounded figures, shown to the penny; net present value and ratio are "
-         "formulas that round as Equivalue does. Each change's workbook (equivalue-cli export FILE --change ID) "
-         "traces these figures to every input.", f.note_block);
+         "Present values are Equivalue's unrounded figures, shown to the penny; net present value "
+         "and ratio are "
+         "formulas that round as Equivalue does. Each change's workbook (equivalue-cli export FILE "
+         "--change ID) "
+         "traces these figures to every input.",
+         f.note_block);
   s.freeze(header + 1, 2);
   s.print_setup(true, r + 2, kRegColumns - 1, header, header);
   worksheet_activate(s.raw());
@@ -124,21 +159,26 @@ void cumulative_sheet(Book& book, const Project& project, const ExportOptions& o
   const Formats& f = book.f();
   Sheet s = book.add_sheet("Cumulative impact");
   const int threshold = project.project.disclosure_threshold;
-  const CumulativeImpact cumulative = options.cumulative ? *options.cumulative : cumulative_impact(project);
+  const CumulativeImpact cumulative =
+      options.cumulative ? *options.cumulative : cumulative_impact(project);
   s.column(0, 1, 22);
   s.column(2, 3, 18);
   s.column(4, 5, 40);
   s.text(0, 0, "Cumulative impact across all changes", f.title);
   s.row_height(0, 24);
   s.note(1, 0,
-         "For each group: how many changes rate the characteristic negative in their EqIA, and how many people those "
+         "For each group: how many changes rate the characteristic negative in their EqIA, and how "
+         "many people those "
          "changes touch (a person touched by two changes is counted twice). " +
-             std::to_string(cumulative.changes_assessed) + " of " + std::to_string(cumulative.changes) +
-             " changes have an assessment.", f.note_block);
+             std::to_string(cumulative.changes_assessed) + " of " +
+             std::to_string(cumulative.changes) + " changes have an assessment.",
+         f.note_block);
   s.note(2, 0, "Disclosure control: " + disclosure_statement(threshold), f.flag_block);
   const int header = 4;
-  const char* h[] = {"Characteristic", "Category", "Changes rated negative", "People those changes touch",
-                     "Which changes", "Of which with no affected segments (people not counted)"};
+  const char* h[] = {
+      "Characteristic",         "Category",
+      "Changes rated negative", "People those changes touch",
+      "Which changes",          "Of which with no affected segments (people not counted)"};
   for (int c = 0; c < 6; ++c) s.text(header, c, h[c], f.header);
   s.row_height(header, 30);
   int r = header + 1;
@@ -149,7 +189,8 @@ void cumulative_sheet(Book& book, const Project& project, const ExportOptions& o
   };
   for (const CumulativeRow& row : cumulative.rows) {
     s.text(r, 0, row.characteristic, f.text);
-    s.text(r, 1, row.category.empty() ? "(all)" : row.category, row.category.empty() ? f.muted : f.text);
+    s.text(r, 1, row.category.empty() ? "(all)" : row.category,
+           row.category.empty() ? f.muted : f.text);
     s.number(r, 2, static_cast<double>(row.count()), row.count() > 0 ? f.flag : f.whole);
     if (!row.has_people) {
       s.text(r, 3, "not in the segment profile", f.muted);
@@ -164,7 +205,8 @@ void cumulative_sheet(Book& book, const Project& project, const ExportOptions& o
     s.text(r, 5, join(row.changes_without_figures), f.wrap);
     ++r;
   }
-  if (cumulative.rows.empty()) s.text(r++, 0, "No characteristic is described by the segments or rated negative.", f.muted);
+  if (cumulative.rows.empty())
+    s.text(r++, 0, "No characteristic is described by the segments or rated negative.", f.muted);
   s.freeze(header + 1, 2);
   s.print_setup(true, r, 5, header, header);
 }
@@ -177,15 +219,17 @@ void export_project_workbook(const Project& project, const std::vector<ChangeRes
   register_sheet(book, project, results);
   cumulative_sheet(book, project, options);
   write_about_sheet(book, project, options,
-                    "Register and cumulative impact of " + std::to_string(results.size()) + " service change" +
-                        (results.size() == 1 ? "" : "s"),
+                    "Register and cumulative impact of " + std::to_string(results.size()) +
+                        " service change" + (results.size() == 1 ? "" : "s"),
                     {});
-  book.properties(project.project.name + ": register of service changes", "Social value and equality impact",
-                  "Exported by Equivalue " + std::string(equivalue_version()), to_time_t(export_time(options)));
+  book.properties(
+      project.project.name + ": register of service changes", "Social value and equality impact",
+      "Exported by Equivalue " + std::string(equivalue_version()), to_time_t(export_time(options)));
   book.close();
 }
 
-void export_project_workbook(const Project& project, const std::string& path, const ExportOptions& options) {
+void export_project_workbook(const Project& project, const std::string& path,
+                             const ExportOptions& options) {
   CalcOptions calc = options.calc;
   calc.monte_carlo = false;  // the register shows no simulation figures
   calc.sensitivity = false;

@@ -18,10 +18,10 @@ namespace eqv {
 
 struct CategoryImpact {
   std::string category;
-  Decimal affected = 0;           // A_c, people (not rounded)
-  std::optional<Decimal> share;   // A_c / A
+  Decimal affected = 0;               // A_c, people (not rounded)
+  std::optional<Decimal> share;       // A_c / A
   std::optional<Decimal> base_share;  // B_c / B
-  std::optional<Decimal> ratio;   // R_c; nullopt when A = 0 or B_c = 0
+  std::optional<Decimal> ratio;       // R_c; nullopt when A = 0 or B_c = 0
   bool flag = false;
 };
 
@@ -32,13 +32,14 @@ struct CharacteristicImpact {
 };
 
 struct AffectedResult {
-  Decimal total = 0;  // A
-  Decimal base = 0;   // B
+  Decimal total = 0;                                  // A
+  Decimal base = 0;                                   // B
   std::vector<CharacteristicImpact> characteristics;  // in the scheme's order
   const CharacteristicImpact* find(const std::string& characteristic) const;
 };
 
-AffectedResult compute_affected(const SegmentScheme& scheme, const std::vector<AffectedSegment>& affected,
+AffectedResult compute_affected(const SegmentScheme& scheme,
+                                const std::vector<AffectedSegment>& affected,
                                 const Decimal& flag_ratio);
 
 }  // namespace eqv

@@ -29,7 +29,8 @@ struct CumulativeRow {
 };
 
 struct CumulativeImpact {
-  std::vector<CumulativeRow> rows;  // segment characteristics and categories in scheme order, then the rest
+  std::vector<CumulativeRow>
+      rows;  // segment characteristics and categories in scheme order, then the rest
   std::size_t changes_assessed = 0;  // changes with an assessment
   std::size_t changes = 0;           // all changes
 };

@@ -34,7 +34,8 @@ enum class SuppressionReason {
   secondary,  // withheld so that a small count cannot be worked out from a total
   derived,    // a share, percentage or index based on a hidden count
 };
-const char* suppression_reason_name(SuppressionReason r);  // "none", "small", "secondary", "derived"
+const char* suppression_reason_name(
+    SuppressionReason r);  // "none", "small", "secondary", "derived"
 
 struct DisclosedCell {
   std::string text;  // what to print: "1,234", "<10", "[c]"
@@ -58,7 +59,9 @@ struct DisclosedTable {
   std::optional<DisclosedCell> grand_total;       // when both kinds of total are asked for
   std::string statement;                          // the rule applied, one sentence, for the output
 
-  const DisclosedCell& cell(std::size_t row, std::size_t column) const { return cells.at(row).at(column); }
+  const DisclosedCell& cell(std::size_t row, std::size_t column) const {
+    return cells.at(row).at(column);
+  }
 };
 
 // Applies the rule to a whole table. threshold >= 1 (1 = nothing is hidden). Throws

@@ -55,7 +55,8 @@ namespace eqv {
 // paths starting "changes[i].eqia". `tmpl` is the template the assessment names (nullptr
 // when it could not be found: that is then one problem, and screening is not checked
 // against a list). A change without an assessment gives one problem at changes[i].eqia.
-Problems submission_problems(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl);
+Problems submission_problems(const Project& project, std::size_t change_index,
+                             const EqiaTemplate* tmpl);
 
 // True when nothing is missing.
 bool ready_to_submit(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl);
@@ -71,7 +72,8 @@ Eqia new_assessment(const Project& project, const EqiaTemplate* tmpl);
 // What is wrong with an assessment in any state, not merely incomplete: a screening row
 // or an impact on a characteristic that neither the template nor the project's segments
 // have ("star-sign"). Empty when the template is not known (tmpl == nullptr).
-Problems assessment_errors(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl);
+Problems assessment_errors(const Project& project, std::size_t change_index,
+                           const EqiaTemplate* tmpl);
 
 // The assessment of project.changes[change_index] sorted for whoever reports on it (the
 // command line's validate, the desktop's assessment page):
@@ -86,8 +88,8 @@ struct AssessmentCheck {
   // complete post-implementation review: what the review still needs (review_problems).
   Problems review_missing;
 };
-AssessmentCheck check_assessment(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl,
-                                 const std::string& today);
+AssessmentCheck check_assessment(const Project& project, std::size_t change_index,
+                                 const EqiaTemplate* tmpl, const std::string& today);
 
 // ------------------------------------------------------------------ workflow
 
@@ -101,7 +103,8 @@ AssessmentCheck check_assessment(const Project& project, std::size_t change_inde
 // which front ends and stores call.
 
 // draft or returned -> submitted, only when submission_problems() is empty.
-Problems submit(Project& project, std::size_t change_index, const EqiaTemplate* tmpl, const Actor& actor);
+Problems submit(Project& project, std::size_t change_index, const EqiaTemplate* tmpl,
+                const Actor& actor);
 // submitted -> returned; the reviewer's comments are required.
 Problems return_with_comments(Eqia& eqia, const Actor& reviewer, const std::string& comments);
 // submitted -> approved; the reviewer may not be the person who submitted it.
@@ -119,13 +122,13 @@ Problems start_new_version(Eqia& eqia, const Actor& actor, const std::string& re
 // ------------------------------------------------------------------ scores
 
 enum class RiskBand { not_scored, low, medium, high };
-RiskBand risk_band(const Score& score);  // 1-4 low, 5-8 medium, 9-16 high
+RiskBand risk_band(const Score& score);     // 1-4 low, 5-8 medium, 9-16 high
 const char* risk_band_name(RiskBand band);  // "not scored", "low", "medium", "high"
 
 struct ImpactScore {
-  int before = 0;                     // likelihood x severity, 0 = not scored
+  int before = 0;  // likelihood x severity, 0 = not scored
   RiskBand before_band = RiskBand::not_scored;
-  int after = 0;                      // after mitigation (the residual score), 0 = not scored
+  int after = 0;  // after mitigation (the residual score), 0 = not scored
   RiskBand after_band = RiskBand::not_scored;
 };
 ImpactScore score_impact(const Impact& impact);
@@ -156,7 +159,7 @@ Problems review_problems(const Eqia& eqia, const std::string& path);
 // Records the review on an approved or published assessment (the review does not reopen
 // the assessment): actual_impacts[i] is what happened for impacts[i] (same count), plus
 // the summary. Records a workflow event with status unchanged.
-Problems record_review(Eqia& eqia, const std::vector<std::string>& actual_impacts, const std::string& summary,
-                       const Actor& actor);
+Problems record_review(Eqia& eqia, const std::vector<std::string>& actual_impacts,
+                       const std::string& summary, const Actor& actor);
 
 }  // namespace eqv

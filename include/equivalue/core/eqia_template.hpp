@@ -19,9 +19,9 @@ struct DutyAim {
 // A characteristic to screen: a protected characteristic, a section 75 category, a duty
 // (socio-economic, Welsh language) or a council's local addition (carers, rurality).
 struct TemplateCharacteristic {
-  std::string id;    // "age": the same name the segment scheme's compositions use
-  std::string name;  // "Age"
-  std::string description;              // who is covered, in plain words
+  std::string id;           // "age": the same name the segment scheme's compositions use
+  std::string name;         // "Age"
+  std::string description;  // who is covered, in plain words
   std::vector<std::string> categories;  // "0-15", "16-64", "65+"
   std::vector<std::string> aims;        // ids of the aims that apply (marriage: the first only)
   std::string kind;                     // "protected", "section-75", "duty", "local"
@@ -33,13 +33,14 @@ struct ScreeningQuestion {
 };
 
 struct EqiaTemplate {
-  std::string id;           // "england": what an assessment's "template" field names
-  std::string name;         // "England: Public Sector Equality Duty"
-  std::string jurisdiction; // "england", "wales", "scotland", "northern-ireland"
-  std::string legal_basis;  // "Equality Act 2010, section 149"
+  std::string id;            // "england": what an assessment's "template" field names
+  std::string name;          // "England: Public Sector Equality Duty"
+  std::string jurisdiction;  // "england", "wales", "scotland", "northern-ireland"
+  std::string legal_basis;   // "Equality Act 2010, section 149"
   std::vector<DutyAim> aims;
   std::vector<TemplateCharacteristic> characteristics;  // always screened
-  std::vector<TemplateCharacteristic> local_additions;  // screened when the project switches them on
+  std::vector<TemplateCharacteristic>
+      local_additions;  // screened when the project switches them on
   std::vector<ScreeningQuestion> screening_questions;
   std::string source;  // the file it was read from, for messages
 
@@ -47,12 +48,14 @@ struct EqiaTemplate {
   const DutyAim* aim(const std::string& aim_id) const;
   // The characteristics an assessment must screen: every characteristic, then each local
   // addition whose id is in `switched_on`, in the template's order.
-  std::vector<const TemplateCharacteristic*> to_screen(const std::vector<std::string>& switched_on) const;
+  std::vector<const TemplateCharacteristic*> to_screen(
+      const std::vector<std::string>& switched_on) const;
 };
 
 // What a person reads for a characteristic: the template's display name ("Age") when the
 // template has it, else the id as written ("rurality"). Every screen, workbook and
 // published page names characteristics through this.
-std::string characteristic_display_name(const EqiaTemplate* tmpl, const std::string& characteristic_id);
+std::string characteristic_display_name(const EqiaTemplate* tmpl,
+                                        const std::string& characteristic_id);
 
 }  // namespace eqv

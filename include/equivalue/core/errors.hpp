@@ -27,7 +27,8 @@ class InputError : public std::runtime_error {
 // the desktop its control), so no library message names a command-line option.
 class FieldError : public InputError {
  public:
-  FieldError(std::string field, const std::string& message) : InputError(message), field_(std::move(field)) {}
+  FieldError(std::string field, const std::string& message)
+      : InputError(message), field_(std::move(field)) {}
   const std::string& field() const { return field_; }
 
  private:

@@ -40,8 +40,8 @@ struct Proxy {
   std::string description;
   std::string unit;
   std::string source;
-  int price_year = 0;           // 0 = not stated
-  std::string evidence_grade;   // free text, commonly A-D or "strong/moderate/weak"
+  int price_year = 0;          // 0 = not stated
+  std::string evidence_grade;  // free text, commonly A-D or "strong/moderate/weak"
 
   bool operator==(const Proxy&) const = default;
 };
@@ -58,10 +58,10 @@ struct Range {
 
 // The assumptions an outcome's range may cover, in the order they are reported.
 enum class Assumption { quantity, proxy, deadweight, displacement, attribution, drop_off };
-inline constexpr Assumption kAllAssumptions[] = {Assumption::quantity,     Assumption::proxy,
-                                                 Assumption::deadweight,   Assumption::displacement,
-                                                 Assumption::attribution,  Assumption::drop_off};
-const char* assumption_name(Assumption a);                      // "drop_off"
+inline constexpr Assumption kAllAssumptions[] = {Assumption::quantity,    Assumption::proxy,
+                                                 Assumption::deadweight,  Assumption::displacement,
+                                                 Assumption::attribution, Assumption::drop_off};
+const char* assumption_name(Assumption a);  // "drop_off"
 std::optional<Assumption> assumption_from_name(const std::string& name);
 
 enum class ValueType { social, economic, fiscal };
@@ -82,8 +82,8 @@ struct Outcome {
   int start_year = 1;  // whole year >= 1
   std::map<Assumption, Range> ranges;
   ValueType type = ValueType::social;
-  std::string agency;      // fiscal only: which agency benefits (e.g. "NHS", "council")
-  bool cashable = false;   // fiscal only
+  std::string agency;     // fiscal only: which agency benefits (e.g. "NHS", "council")
+  bool cashable = false;  // fiscal only
 
   const Decimal& get(Assumption a) const;
   Decimal& get(Assumption a);
@@ -144,7 +144,7 @@ struct Impact {
   std::optional<Score> residual;  // after mitigation
   std::string mitigation;
   std::vector<std::string> data_gaps;  // each becomes an action
-  std::string actual_impact;            // post-implementation review: what happened
+  std::string actual_impact;           // post-implementation review: what happened
 
   bool operator==(const Impact&) const = default;
 };
@@ -152,7 +152,7 @@ struct Impact {
 struct Action {
   std::string description;
   std::string owner;
-  std::string due;     // ISO date, yyyy-mm-dd
+  std::string due;              // ISO date, yyyy-mm-dd
   std::string status = "open";  // open, in-progress, done
 
   bool operator==(const Action&) const = default;

@@ -16,10 +16,12 @@ struct ChangeResults {
   std::string id;
   std::string title;
   SroiResult sroi;
-  std::optional<AffectedResult> affected;  // when the project has segments and the change names some
+  std::optional<AffectedResult>
+      affected;  // when the project has segments and the change names some
 };
 
-ChangeResults calculate_change(const Project& project, const ServiceChange& change, const CalcOptions& options);
+ChangeResults calculate_change(const Project& project, const ServiceChange& change,
+                               const CalcOptions& options);
 
 // All changes, or only the one whose id is `only` (empty = all).
 std::vector<ChangeResults> calculate_project(const Project& project, const CalcOptions& options,

@@ -30,7 +30,8 @@ std::vector<Decimal> discount_factors(const Discount& discount, int last_year);
 
 // The factor applied to outcome values of year t under the first-year convention:
 // DF(t) when the first year is discounted, DF(t-1) when it is not.
-inline const Decimal& applied_factor(const std::vector<Decimal>& df, int year, bool first_year_discounted) {
+inline const Decimal& applied_factor(const std::vector<Decimal>& df, int year,
+                                     bool first_year_discounted) {
   return df[static_cast<std::size_t>(first_year_discounted ? year : year - 1)];
 }
 
@@ -64,12 +65,12 @@ struct SwitchingValues {
 };
 
 struct TornadoBar {
-  std::string label;               // "O1 deadweight" or "discount rate"
-  std::string outcome;             // empty for the discount rate
+  std::string label;    // "O1 deadweight" or "discount rate"
+  std::string outcome;  // empty for the discount rate
   std::optional<Assumption> assumption;
-  Decimal low = 0, high = 0;       // the assumption's two test values
+  Decimal low = 0, high = 0;  // the assumption's two test values
   std::optional<Decimal> ratio_at_low, ratio_at_high;
-  Decimal swing = 0;               // |ratio_at_high - ratio_at_low|
+  Decimal swing = 0;  // |ratio_at_high - ratio_at_low|
 };
 
 struct MonteCarloResult {
@@ -97,22 +98,22 @@ struct SroiResult {
   Decimal present_value = 0;
   Decimal total_inputs = 0;
   Decimal npv = 0;
-  std::optional<Decimal> ratio;           // nullopt when total inputs are zero
+  std::optional<Decimal> ratio;  // nullopt when total inputs are zero
   std::optional<Decimal> net_ratio;
   std::optional<Decimal> payback_months;  // nullopt when year 1 has no value
   std::optional<int> breakeven_year;      // nullopt when never reached
   ValueSplit split;                       // present values
   SwitchingValues switching;
-  std::vector<TornadoBar> tornado;        // sorted by swing, widest first
+  std::vector<TornadoBar> tornado;  // sorted by swing, widest first
   std::optional<MonteCarloResult> monte_carlo;
 };
 
 struct CalcOptions {
-  bool sensitivity = true;   // switching values and tornado
-  bool monte_carlo = true;   // only runs when some outcome has a range
+  bool sensitivity = true;  // switching values and tornado
+  bool monte_carlo = true;  // only runs when some outcome has a range
   int draws = 10000;
   std::uint64_t seed = 20260401;
-  int threads = 0;           // 0 = all cores
+  int threads = 0;  // 0 = all cores
   // Called now and then with the share of Monte Carlo draws done; return false to cancel.
   std::function<bool(double)> progress;
 };
@@ -121,7 +122,8 @@ struct CalcOptions {
 SroiResult calculate_core(const Sroi& sroi, const ProjectSettings& settings);
 
 // Everything, per the options.
-SroiResult calculate_sroi(const Sroi& sroi, const ProjectSettings& settings, const CalcOptions& options = {});
+SroiResult calculate_sroi(const Sroi& sroi, const ProjectSettings& settings,
+                          const CalcOptions& options = {});
 
 // Monte Carlo on its own (used by the benchmark and by the GUI's progress dialog).
 // Returns nullopt when cancelled through options.progress or when no range is given.

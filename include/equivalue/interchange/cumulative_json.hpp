@@ -15,6 +15,7 @@
 
 namespace eqv {
 
-std::string cumulative_to_json(const CumulativeImpact& cumulative, std::optional<int> disclosure_threshold = {});
+std::string cumulative_to_json(const CumulativeImpact& cumulative,
+                               std::optional<int> disclosure_threshold = {});
 
 }  // namespace eqv

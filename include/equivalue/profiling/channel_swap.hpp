@@ -30,7 +30,7 @@ struct ChannelSwap {
   std::vector<std::string> segments;  // segment codes whose contacts move
   std::vector<std::string> from = {kFaceToFace, kTelephone};
   std::string to = kWeb;
-  Decimal share = 0;        // fraction of those contacts moved, in [0, 1]
+  Decimal share = 0;          // fraction of those contacts moved, in [0, 1]
   Decimal period_days = 365;  // days the transactions file covers
 };
 
@@ -46,36 +46,36 @@ inline const std::vector<ExclusionGroup>& default_exclusion_groups() {
 
 struct ExclusionCheck {
   ExclusionGroup group;
-  bool available = false;              // the scheme has this characteristic and category
-  std::optional<Decimal> share;        // A_c / A among the moved segments' people
-  std::optional<Decimal> base_share;   // B_c / B
-  std::optional<Decimal> ratio;        // R_c
-  bool flag = false;                   // ratio >= flag ratio
+  bool available = false;             // the scheme has this characteristic and category
+  std::optional<Decimal> share;       // A_c / A among the moved segments' people
+  std::optional<Decimal> base_share;  // B_c / B
+  std::optional<Decimal> ratio;       // R_c
+  bool flag = false;                  // ratio >= flag ratio
 };
 
 struct SwapLine {
   std::string segment;
-  std::string channel;    // from which channel
-  Decimal moved = 0;      // contacts a year
-  Decimal saving = 0;     // pounds a year
+  std::string channel;  // from which channel
+  Decimal moved = 0;    // contacts a year
+  Decimal saving = 0;   // pounds a year
 };
 
 struct ChannelSwapResult {
   ChannelSwap swap;
   std::vector<SwapLine> lines;
-  Decimal moved = 0;           // contacts a year
-  Decimal yearly_saving = 0;   // pounds a year (unrounded)
+  Decimal moved = 0;          // contacts a year
+  Decimal yearly_saving = 0;  // pounds a year (unrounded)
   std::vector<ExclusionCheck> exclusion;
-  bool exclusion_prompt = false;   // any check flagged
-  std::string prompt;              // the text for the EqIA, empty when no prompt
+  bool exclusion_prompt = false;  // any check flagged
+  std::string prompt;             // the text for the EqIA, empty when no prompt
 };
 
 // Throws InputError for an unknown segment or channel, a share outside [0, 1], a
 // non-positive period, or a from/to channel without a price.
-ChannelSwapResult channel_swap(const ProfileResult& profile, const ChannelCosts& costs,
-                               const SegmentScheme& scheme, const ChannelSwap& swap,
-                               const Decimal& flag_ratio = Decimal("1.2"),
-                               const std::vector<ExclusionGroup>& groups = default_exclusion_groups());
+ChannelSwapResult channel_swap(
+    const ProfileResult& profile, const ChannelCosts& costs, const SegmentScheme& scheme,
+    const ChannelSwap& swap, const Decimal& flag_ratio = Decimal("1.2"),
+    const std::vector<ExclusionGroup>& groups = default_exclusion_groups());
 
 // The yearly saving as an SROI outcome ready to add to a service change: fiscal,
 // cashable, to the council; quantity 1 (the swap, per year) valued at the saving,

@@ -22,10 +22,10 @@ inline constexpr const char* kWeb = "web";
 inline constexpr const char* kChannelNotRecorded = "not recorded";
 
 struct Channel {
-  std::string name;                    // "face-to-face"
-  std::optional<Decimal> unit_cost;    // pounds per contact; nothing = not priced
-  std::vector<std::string> aliases;    // other spellings seen in council data: "f2f", "in person"
-  std::string source;                  // where the price comes from
+  std::string name;                  // "face-to-face"
+  std::optional<Decimal> unit_cost;  // pounds per contact; nothing = not priced
+  std::vector<std::string> aliases;  // other spellings seen in council data: "f2f", "in person"
+  std::string source;                // where the price comes from
 };
 
 struct ChannelCosts {

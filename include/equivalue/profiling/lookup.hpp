@@ -38,12 +38,14 @@ const char* segment_level_name(SegmentLevel level);  // "supergroup"
 std::optional<SegmentLevel> segment_level_from_name(const std::string& name);
 
 struct LookupOptions {
-  SegmentLevel level = SegmentLevel::automatic;  // automatic: the column whose codes match the scheme
+  SegmentLevel level =
+      SegmentLevel::automatic;  // automatic: the column whose codes match the scheme
   std::string postcode_column;  // override; empty = detect (pcds, pcd, pcd7, pcd8, postcode)
   std::string area_column;      // override; empty = detect (oa21cd, oa21, oa, output_area, oa_code)
   std::string segment_column;   // override, wins over `level`
   int threads = 2;
-  std::function<void(std::uint64_t done, std::uint64_t total)> progress;  // bytes of the file being read
+  std::function<void(std::uint64_t done, std::uint64_t total)>
+      progress;  // bytes of the file being read
 };
 
 // Why a transaction could not be given a segment.
@@ -51,7 +53,7 @@ enum class Unmatched : int {
   missing = 0,       // no postcode (or output-area code) in the row
   malformed,         // it cannot be a postcode (or an output-area code)
   unknown_postcode,  // a real-looking postcode the lookup does not hold
-  unknown_area,      // the output area has no segment in the lookup, or one the project's scheme lacks
+  unknown_area,  // the output area has no segment in the lookup, or one the project's scheme lacks
 };
 inline constexpr int kUnmatchedReasons = 4;
 const char* unmatched_name(Unmatched reason);  // "unknown_postcode"
@@ -65,10 +67,10 @@ struct Match {
 // What the loaded lookups hold, for messages and the import wizard.
 struct LookupSummary {
   std::vector<std::string> files;
-  std::int64_t postcodes = 0;          // postcodes held (0 without a postcode lookup)
-  std::int64_t areas = 0;              // output areas given a segment of the scheme
+  std::int64_t postcodes = 0;             // postcodes held (0 without a postcode lookup)
+  std::int64_t areas = 0;                 // output areas given a segment of the scheme
   std::int64_t areas_outside_scheme = 0;  // areas whose segment code the scheme lacks
-  std::string segment_column;          // the column used, e.g. "supergroup"
+  std::string segment_column;             // the column used, e.g. "supergroup"
   std::int64_t duplicate_postcodes = 0;   // later rows for a postcode already seen are ignored
 };
 
@@ -90,7 +92,8 @@ class AreaLookup {
 
  private:
   std::unique_ptr<Data> data_;
-  friend AreaLookup load_lookups(const std::vector<std::string>&, const SegmentScheme&, const LookupOptions&);
+  friend AreaLookup load_lookups(const std::vector<std::string>&, const SegmentScheme&,
+                                 const LookupOptions&);
 };
 
 // Reads one or two lookup files (see the top of this header) against the project's

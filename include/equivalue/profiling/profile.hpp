@@ -61,10 +61,10 @@ struct TransactionsPreview {
 TransactionsPreview preview_transactions(const std::string& path);
 
 struct ProfileOptions {
-  TransactionColumns columns;       // overrides; empty = detect from the header
-  bool match_by_area = false;       // use the area column even when a postcode column exists
-  std::string service;              // only rows of this service (exact text); empty = all
-  int threads = 2;                  // parsing threads
+  TransactionColumns columns;          // overrides; empty = detect from the header
+  bool match_by_area = false;          // use the area column even when a postcode column exists
+  std::string service;                 // only rows of this service (exact text); empty = all
+  int threads = 2;                     // parsing threads
   std::size_t block_bytes = 8u << 20;  // bytes read at a time (memory in use is a few blocks)
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;  // bytes read
 };
@@ -74,29 +74,30 @@ struct SegmentProfile {
   std::string name;
   std::int64_t population = 0;
   std::int64_t transactions = 0;
-  std::int64_t customers = 0;          // distinct customer ids (0 without a customer column)
-  std::optional<Decimal> share;        // of matched customers (or transactions), nothing when none matched
-  std::optional<Decimal> base_share;   // of the scheme's population
-  std::optional<Decimal> index;        // share / base_share x 100
+  std::int64_t customers = 0;  // distinct customer ids (0 without a customer column)
+  std::optional<Decimal>
+      share;  // of matched customers (or transactions), nothing when none matched
+  std::optional<Decimal> base_share;             // of the scheme's population
+  std::optional<Decimal> index;                  // share / base_share x 100
   std::map<std::string, std::int64_t> channels;  // channel -> transactions
-  Decimal cost = 0;                    // priced channels only, pounds
-  std::int64_t unpriced = 0;           // transactions in channels without a price
+  Decimal cost = 0;                              // priced channels only, pounds
+  std::int64_t unpriced = 0;                     // transactions in channels without a price
 };
 
 struct ProfileResult {
   std::string transactions_file;
   std::string matched_by;  // "postcode" or "area"
   TransactionColumns columns;
-  bool by_customer = false;  // shares are of customers (a customer column is present)
-  std::int64_t rows = 0;          // data rows considered (after the service filter)
+  bool by_customer = false;         // shares are of customers (a customer column is present)
+  std::int64_t rows = 0;            // data rows considered (after the service filter)
   std::int64_t other_services = 0;  // rows left out by the service filter
   std::int64_t matched = 0;
   std::array<std::int64_t, kUnmatchedReasons> unmatched{};  // indexed by Unmatched
-  std::int64_t customers = 0;          // distinct customers over all matched rows
+  std::int64_t customers = 0;              // distinct customers over all matched rows
   std::int64_t rows_without_customer = 0;  // matched rows with an empty customer id
-  std::string first_date, last_date;   // yyyy-mm-dd, when a date column is read
+  std::string first_date, last_date;       // yyyy-mm-dd, when a date column is read
   std::int64_t unreadable_dates = 0;
-  std::vector<SegmentProfile> segments;  // every segment of the scheme, in its order
+  std::vector<SegmentProfile> segments;          // every segment of the scheme, in its order
   std::map<std::string, std::int64_t> channels;  // channel -> matched transactions
   std::vector<std::string> channel_order;        // channels seen, in the channel list's order
   Decimal cost = 0;

@@ -7,8 +7,8 @@
 // matched and unmatched counts, with the number of rows as their total, as a third.
 // A share or index is withheld when the count it is based on is hidden; a cost is
 // withheld when the count of any priced channel it is built from is hidden (a cost less
-// the shown channels, divided by a unit cost, would give the count back). Population shares come from the segment scheme, not from
-// the transactions, and are shown.
+// the shown channels, divided by a unit cost, would give the count back). Population shares come
+// from the segment scheme, not from the transactions, and are shown.
 #pragma once
 
 #include "equivalue/core/disclosure.hpp"
@@ -34,12 +34,12 @@ struct PublishedSegment {
 struct PublishedProfile {
   int threshold = 10;
   bool by_customer = false;
-  std::vector<std::string> channels;        // channel names, in column order
-  std::vector<PublishedSegment> segments;   // every segment of the scheme
-  PublishedSegment total;                   // column totals
+  std::vector<std::string> channels;       // channel names, in column order
+  std::vector<PublishedSegment> segments;  // every segment of the scheme
+  PublishedSegment total;                  // column totals
   DisclosedCell rows, matched;
-  std::vector<DisclosedCell> unmatched;     // by Unmatched reason
-  std::string statement;                    // the rule applied, for the reader
+  std::vector<DisclosedCell> unmatched;  // by Unmatched reason
+  std::string statement;                 // the rule applied, for the reader
 };
 
 // Applies disclosure control with the project's threshold (>= 1).

@@ -11,9 +11,10 @@
 namespace eqv::workbook {
 
 // Excel's limits.
-inline constexpr std::size_t kMaxCellChars = 32767;   // characters (UTF-16 units) in a cell
+inline constexpr std::size_t kMaxCellChars = 32767;  // characters (UTF-16 units) in a cell
 inline constexpr std::size_t kMaxSheetNameChars = 31;
-inline constexpr std::string_view kCutMarker = " [... text cut: longer than Excel allows in one cell]";
+inline constexpr std::string_view kCutMarker =
+    " [... text cut: longer than Excel allows in one cell]";
 
 // Every invalid UTF-8 sequence (stray bytes, overlong forms, surrogates, code points past
 // U+10FFFF) becomes U+FFFD; control characters XML cannot hold (all below U+0020 but tab,

@@ -55,13 +55,14 @@ const char* equivalue_version();
 
 // One service change, with `results` from calculate_change() for the same project.
 // Throws InputError when `change_id` names no change, WorkbookError when writing fails.
-void export_change_workbook(const Project& project, const std::string& change_id, const std::string& path,
-                            const ExportOptions& options = {});
-void export_change_workbook(const Project& project, const ChangeResults& results, const std::string& path,
-                            const ExportOptions& options = {});
+void export_change_workbook(const Project& project, const std::string& change_id,
+                            const std::string& path, const ExportOptions& options = {});
+void export_change_workbook(const Project& project, const ChangeResults& results,
+                            const std::string& path, const ExportOptions& options = {});
 
 // The whole project: register of changes and cumulative impact matrix.
-void export_project_workbook(const Project& project, const std::string& path, const ExportOptions& options = {});
+void export_project_workbook(const Project& project, const std::string& path,
+                             const ExportOptions& options = {});
 void export_project_workbook(const Project& project, const std::vector<ChangeResults>& results,
                              const std::string& path, const ExportOptions& options = {});
 
