@@ -409,14 +409,14 @@ void EqiaPage::show(bool force) {
   unmet_.clear();
   for (const auto& p : doc_.change_problems(index_))
     if (p.path.compare(0, base.size(), base) == 0) unmet_.push_back(p);
-  if (e.status == EqiaStatus::draft || e.status == EqiaStatus::returned)
+  if (is_editable(e))
     for (auto& p : submission_problems(doc_.project(), static_cast<std::size_t>(index_),
                                        eqia_template(e.template_name)))
       unmet_.push_back(std::move(p));
 
   std::string status = std::string("Status: ") + status_name(e.status) + " (version " +
                        std::to_string(e.version) + ")";
-  if (e.status == EqiaStatus::draft || e.status == EqiaStatus::returned)
+  if (is_editable(e))
     status += unmet_.empty() ? " - ready to submit"
                              : " - " + std::to_string(unmet_.size()) +
                                    " thing(s) to complete before submitting";
