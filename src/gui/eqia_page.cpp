@@ -424,8 +424,7 @@ void EqiaPage::show(bool force) {
       !e.history.back().comment.empty())
     status += "\nReturned by " + e.history.back().who + ": " + e.history.back().comment;
   status_->SetLabel(wxString::FromUTF8(status));
-  submit_->Enable((e.status == EqiaStatus::draft || e.status == EqiaStatus::returned) &&
-                  !doc_.read_only());
+  submit_->Enable(is_editable(e) && !doc_.read_only());
   return_->Enable(e.status == EqiaStatus::submitted && !doc_.read_only());
   approve_->Enable(e.status == EqiaStatus::submitted && !doc_.read_only());
   new_version_->Enable((e.status == EqiaStatus::approved || e.status == EqiaStatus::published) &&
