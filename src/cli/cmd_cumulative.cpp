@@ -2,7 +2,9 @@
 
 #include "equivalue/core/cumulative.hpp"
 #include "equivalue/core/disclosure.hpp"
+#include "equivalue/core/eqia_template.hpp"
 #include "equivalue/interchange/cumulative_json.hpp"
+#include "equivalue/interchange/templates.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -39,9 +41,14 @@ int run_cumulative(const CumulativeArgs& args) {
   std::cout << "Cumulative impact: " << c.changes << " service change"
             << (c.changes == 1 ? "" : "s") << ", " << c.changes_assessed
             << " with an equality impact assessment\n\n";
+  // Characteristics by the names the project's template gives them ("Age / 65+").
+  const EqiaTemplate* tmpl = cached_eqia_template(project.project.jurisdiction);
+  auto label_of = [&](const CumulativeRow& r) {
+    return characteristic_display_name(tmpl, r.characteristic) +
+           (r.category.empty() ? "" : " / " + r.category);
+  };
   std::size_t width = 24;
-  for (const auto& r : c.rows)
-    width = std::max(width, r.characteristic.size() + r.category.size() + 5);
+  for (const auto& r : c.rows) width = std::max(width, label_of(r).size() + 2);
   std::cout << std::left << std::setw(static_cast<int>(width)) << "Characteristic / category"
             << std::right << std::setw(8) << "Changes" << std::setw(16) << "People touched"
             << "  Rated negative by\n";
@@ -52,8 +59,7 @@ int run_cumulative(const CumulativeArgs& args) {
                             : to_grouped(r.people, 0);
       if (!r.changes_without_figures.empty()) people += "*";
     }
-    const std::string label = r.characteristic + (r.category.empty() ? "" : " / " + r.category);
-    std::cout << std::left << std::setw(static_cast<int>(width)) << label << std::right
+    std::cout << std::left << std::setw(static_cast<int>(width)) << label_of(r) << std::right
               << std::setw(8) << r.count() << std::setw(16) << people << "  " << joined(r.changes)
               << "\n";
   }

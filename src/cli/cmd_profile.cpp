@@ -4,7 +4,7 @@
 // assessment can still be edited; the whole project is validated before a copy is written.
 #include "cli.hpp"
 
-#include "equivalue/core/eqia.hpp"
+#include "equivalue/core/text.hpp"
 #include "equivalue/core/errors.hpp"
 #include "equivalue/core/segments.hpp"
 #include "equivalue/core/sroi.hpp"
@@ -23,6 +23,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -58,9 +59,7 @@ struct ProfileArgs {
 };
 
 bool is_csv(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".csv";
+  return lower_case(std::filesystem::path(path).extension().string()) == ".csv";
 }
 
 // The project (segments, settings and its own channel prices) or, for a segments CSV, a
@@ -85,26 +84,10 @@ Project load_segments(const std::string& path) {
   return project;
 }
 
-// templates/channels/socitm-2012.csv from the first template directory holding it.
-profiling::ChannelCosts default_costs() {
-  for (const auto& dir : template_directories())
-    if (std::filesystem::exists(dir / "channels" / "socitm-2012.csv"))
-      return profiling::default_channel_costs(dir.string());
-  throw InputError(
-      "the default channel costs (templates/channels/socitm-2012.csv) were not found; give a cost "
-      "file "
-      "with --channel-costs");
-}
-
 Decimal decimal_option(const std::string& text, const char* option) {
   const auto v = parse_decimal(text);
   if (!v) throw InputError(std::string(option) + ": \"" + text + "\" is not a number");
   return *v;
-}
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
 }
 
 std::string ratio_text(const std::optional<Decimal>& ratio) {
@@ -149,7 +132,7 @@ void check_add_options(const ProfileArgs& args) {
         "service "
         "change; " +
         args.segments + " is a segments CSV, which has no service changes");
-  if (lower(std::filesystem::path(args.write_project).extension().string()) != ".json")
+  if (lower_case(std::filesystem::path(args.write_project).extension().string()) != ".json")
     throw InputError("--write-project " + args.write_project +
                      ": the project is written as equivalue/1 JSON, so "
                      "give a name ending .json (make an .eqv from it with `equivalue-cli import`)");
@@ -162,77 +145,6 @@ void check_add_options(const ProfileArgs& args) {
                      " already exists; give another file name, or add "
                      "--force to replace it");
   }
-}
-
-// The stakeholder the saving goes to: the one named by --stakeholder, else the change's
-// council (by id or name), else a new stakeholder "council". Returns its id.
-std::string saving_stakeholder(ServiceChange& change, const ProfileArgs& args, bool& created) {
-  created = false;
-  auto& list = change.sroi.stakeholders;
-  if (!args.stakeholder.empty()) {
-    for (const auto& s : list)
-      if (s.id == args.stakeholder) return s.id;
-    std::string ids;
-    for (const auto& s : list) ids += (ids.empty() ? "" : ", ") + s.id;
-    throw InputError("--stakeholder: service change " + change.id +
-                     " has no stakeholder with the id \"" + args.stakeholder + "\"" +
-                     (ids.empty() ? "" : " (its stakeholders: " + ids + ")") +
-                     "; give one of them, or leave --stakeholder out to use the council");
-  }
-  for (const auto& s : list)
-    if (lower(s.id) == "council" || lower(s.name) == "council" || lower(s.name) == "the council")
-      return s.id;
-  created = true;
-  list.push_back({"council", "Council", ""});
-  return "council";
-}
-
-std::string free_outcome_id(const Sroi& sroi, const ProfileArgs& args,
-                            const std::string& change_id) {
-  auto taken = [&](const std::string& id) {
-    return std::any_of(sroi.outcomes.begin(), sroi.outcomes.end(),
-                       [&](const Outcome& o) { return o.id == id; });
-  };
-  if (!args.outcome_id.empty()) {
-    if (taken(args.outcome_id))
-      throw InputError(
-          "--outcome-id: service change " + change_id + " already has an outcome \"" +
-          args.outcome_id +
-          "\"; choose another id, or leave --outcome-id out for the next free SWAP id");
-    return args.outcome_id;
-  }
-  for (int n = 1;; ++n)
-    if (!taken("SWAP" + std::to_string(n))) return "SWAP" + std::to_string(n);
-}
-
-// Records the digital-exclusion prompt in the screening of each flagged characteristic (age,
-// disability), beside any reason already there. Relevance is left to the officer; a
-// characteristic not yet screened is screened "not sure". Returns the characteristics touched.
-std::vector<std::string> record_exclusion_prompt(Eqia& eqia,
-                                                 const profiling::ChannelSwapResult& swap,
-                                                 const std::string& outcome_id) {
-  const std::string note = "Channel swap (outcome " + outcome_id + "): " + swap.prompt;
-  std::vector<std::string> touched;
-  for (const auto& check : swap.exclusion) {
-    if (!check.flag) continue;
-    const std::string& characteristic = check.group.characteristic;
-    if (std::find(touched.begin(), touched.end(), characteristic) != touched.end()) continue;
-    touched.push_back(characteristic);
-    auto it = std::find_if(eqia.screening.begin(), eqia.screening.end(),
-                           [&](const Screening& s) { return s.characteristic == characteristic; });
-    if (it == eqia.screening.end())
-      eqia.screening.push_back({characteristic, Relevance::not_sure, note});
-    else if (it->reason.find(note) == std::string::npos)
-      it->reason += (it->reason.empty() ? "" : "\n") + note;
-  }
-  return touched;
-}
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string text;
-  for (std::size_t i = 0; i < names.size(); ++i)
-    text += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-  return text;
 }
 
 // Writes beside the target under a temporary name; the caller renames it into place.
@@ -254,14 +166,31 @@ std::string write_temp(const std::string& path, const std::string& text) {
 
 struct AddedSwap {
   Project project;  // the whole project with the outcome added
-  std::string outcome_id;
-  std::string stakeholder;
-  bool stakeholder_created = false;
-  Decimal proxy = 0;  // the saving, rounded to pence, as written
+  profiling::AddedSaving saving;
   std::optional<Decimal> ratio_before, ratio_after;
   Decimal pv_before = 0, pv_after = 0;
-  std::string eqia_note;  // what happened to the EqIA, when the swap raised a prompt
 };
+
+// The command line's option for each input the profiling library names (FieldError).
+std::string option_for(const std::string& field) {
+  static const std::map<std::string, std::string> options{
+      {"outcome_id", "--outcome-id"},
+      {"stakeholder", "--stakeholder"},
+      {"duration", "--duration"},
+      {"change", "--add-to-change"},
+      {"lookup", "--lookup"},
+      {"channel_column", "--channel-column"},
+      {"location_column", "--postcode-column or --area-column"},
+      {"service_column", "--service-column"},
+      {"segment_column", "--segment-column"},
+      {"channel_costs", "--channel-costs"},
+      {"swap_share", "--swap-share"},
+      {"period_days", "--period-days"},
+      {"swap_segments", "--swap-segments"},
+      {"swap_from", "--swap-from"}};
+  const auto it = options.find(field);
+  return it == options.end() ? field : it->second;
+}
 
 AddedSwap add_swap_to_change(const Project& input, const ProfileArgs& args,
                              const profiling::ChannelSwapResult& swap) {
@@ -272,42 +201,16 @@ AddedSwap add_swap_to_change(const Project& input, const ProfileArgs& args,
   if (change == added.project.changes.end())  // checked before the transactions were read
     throw InputError("--add-to-change: no service change has the id \"" + args.add_to_change +
                      "\"");
+  const std::size_t index = static_cast<std::size_t>(change - added.project.changes.begin());
   const ProjectSettings& settings = added.project.project;
   const SroiResult before = calculate_core(change->sroi, settings);
   added.ratio_before = before.ratio;
   added.pv_before = before.present_value;
 
-  added.outcome_id = free_outcome_id(change->sroi, args, change->id);
-  added.stakeholder = saving_stakeholder(*change, args, added.stakeholder_created);
-  Outcome outcome =
-      profiling::channel_swap_outcome(swap, added.outcome_id, added.stakeholder, args.duration);
-  // Money entered into a project is held in pence.
-  outcome.proxy.value = round_half_away(outcome.proxy.value, kMoneyPlaces);
-  added.proxy = outcome.proxy.value;
-  change->sroi.outcomes.push_back(std::move(outcome));
-
-  if (swap.exclusion_prompt) {
-    if (!change->eqia) {
-      change->eqia.emplace();
-      change->eqia->template_name = settings.jurisdiction;
-      const auto touched = record_exclusion_prompt(*change->eqia, swap, added.outcome_id);
-      added.eqia_note = "Change " + change->id +
-                        " had no EqIA: a draft was started, with this prompt in the "
-                        "screening of " +
-                        joined(touched) + ".";
-    } else if (is_editable(*change->eqia)) {
-      const auto touched = record_exclusion_prompt(*change->eqia, swap, added.outcome_id);
-      added.eqia_note = "Added to the EqIA of change " + change->id + " (" +
-                        status_name(change->eqia->status) +
-                        "): this prompt is in the screening of " + joined(touched) + ".";
-    } else {
-      added.eqia_note =
-          "The EqIA of change " + change->id + " is " + status_name(change->eqia->status) +
-          ", so it was left unchanged: record this prompt in a new version of the assessment.";
-    }
-  }
-
-  const SroiResult after = calculate_core(change->sroi, settings);
+  profiling::SavingDestination destination{args.outcome_id, args.stakeholder, args.duration};
+  added.saving = profiling::add_saving_to_change(added.project, index, swap, destination,
+                                                 cached_eqia_template(settings.jurisdiction));
+  const SroiResult after = calculate_core(added.project.changes[index].sroi, settings);
   added.ratio_after = after.ratio;
   added.pv_after = after.present_value;
 
@@ -327,19 +230,127 @@ void print_added(std::ostream& out, const AddedSwap& added,
                  const profiling::ChannelSwapResult& swap, const ProfileArgs& args) {
   out << "\nChannel swap added to service change " << args.add_to_change << "\n";
   out << "  Saving per year             £" << to_grouped(swap.yearly_saving, kMoneyPlaces) << "\n";
-  out << "  Outcome added               " << added.outcome_id << " (fiscal, cashable: 1 x £"
-      << to_grouped(added.proxy, kMoneyPlaces) << " a year for " << args.duration
+  out << "  Outcome added               " << added.saving.outcome_id << " (fiscal, cashable: 1 x £"
+      << to_grouped(added.saving.proxy, kMoneyPlaces) << " a year for " << args.duration
       << (args.duration == 1 ? " year" : " years") << ")\n";
-  out << "  Stakeholder                 " << added.stakeholder
-      << (added.stakeholder_created ? " (added)" : "") << "\n";
+  out << "  Stakeholder                 " << added.saving.stakeholder
+      << (added.saving.stakeholder_created ? " (added)" : "") << "\n";
   out << "  Present value before        £" << to_grouped(added.pv_before, kMoneyPlaces) << "\n";
   out << "  Present value after         £" << to_grouped(added.pv_after, kMoneyPlaces) << "\n";
   out << "  SROI ratio before           " << ratio_text(added.ratio_before) << "\n";
   out << "  SROI ratio after            " << ratio_text(added.ratio_after) << "\n";
-  if (swap.exclusion_prompt) out << swap.prompt << "\n" << added.eqia_note << "\n";
+  if (swap.exclusion_prompt) out << swap.prompt << "\n" << added.saving.eqia_note << "\n";
   out << "Wrote " << args.write_project
       << ". The new outcome has no deadweight, displacement or attribution "
       << "yet: set them before relying on the ratio.\n";
+}
+
+// A project that is already wrong, or has no such change, is refused before the
+// transactions are read.
+void check_project_for_adding(const Project& project, const ProfileArgs& args) {
+  Problems problems = validate(project);
+  if (!problems.empty()) {
+    for (auto& p : problems)
+      p.path = p.path.empty() ? args.segments : args.segments + ": " + p.path;
+    const std::string message =
+        args.segments + ": " + std::to_string(problems.size()) +
+        " problem(s) to put right before a channel swap can be added; nothing was written";
+    throw InputError(message, std::move(problems));
+  }
+  if (!project.find_change(args.add_to_change)) {
+    std::string ids;
+    for (const auto& c : project.changes) ids += (ids.empty() ? "" : ", ") + c.id;
+    throw InputError("--add-to-change: " + args.segments + " has no service change with the id \"" +
+                     args.add_to_change + "\"" +
+                     (ids.empty() ? std::string(" (it has no service changes)")
+                                  : " (its changes: " + ids + ")"));
+  }
+}
+
+profiling::ProfileResult make_profile(const Project& project, const ProfileArgs& args,
+                                      const profiling::ChannelCosts& costs) {
+  profiling::LookupOptions lookup_options;
+  const auto level = profiling::segment_level_from_name(args.level);
+  if (!level) throw InputError("--level: choose supergroup, group, subgroup or automatic");
+  lookup_options.level = *level;
+  lookup_options.segment_column = args.segment_column;
+  lookup_options.threads = args.threads;
+  const profiling::AreaLookup lookup =
+      profiling::load_lookups(args.lookups, project.segments, lookup_options);
+
+  profiling::ProfileOptions options;
+  options.columns = args.columns;
+  options.match_by_area = args.match_by_area;
+  options.service = args.service;
+  options.threads = args.threads;
+  return profiling::profile_transactions(args.transactions, lookup, project.segments, costs,
+                                         options);
+}
+
+std::optional<profiling::ChannelSwapResult> make_swap(const Project& project,
+                                                      const ProfileArgs& args,
+                                                      const profiling::ProfileResult& profile,
+                                                      const profiling::ChannelCosts& costs) {
+  if (args.swap_segments.empty()) return std::nullopt;
+  profiling::ChannelSwap s;
+  s.segments = args.swap_segments;
+  s.from = args.swap_from;
+  s.share = decimal_option(args.swap_share.empty() ? "0" : args.swap_share, "--swap-share");
+  s.period_days = decimal_option(args.period_days, "--period-days");
+  return profiling::channel_swap(profile, costs, project.segments, s, project.project.flag_ratio);
+}
+
+// Writes the workbook, then moves the project into place: the project appears under its
+// name only once everything else has succeeded.
+void write_outputs(const ProfileArgs& args, const profiling::PublishedProfile& published,
+                   const profiling::ProfileResult& profile,
+                   const profiling::ChannelSwapResult* swap, const std::string& project_temp) {
+  if (!args.output.empty()) {
+    try {
+      profiling::write_profile_workbook(args.output, published, profile, swap);
+    } catch (...) {
+      if (!project_temp.empty()) std::remove(project_temp.c_str());
+      throw;
+    }
+  }
+  if (project_temp.empty()) return;
+  std::error_code ec;
+  std::filesystem::rename(project_temp, args.write_project, ec);
+  if (ec) {
+    std::remove(project_temp.c_str());
+    throw std::runtime_error(args.write_project + ": could not be written: " + ec.message());
+  }
+}
+
+void print_profile(const ProfileArgs& args, const profiling::PublishedProfile& published,
+                   const profiling::ProfileResult& profile,
+                   const profiling::ChannelSwapResult* swap, bool added) {
+  if (args.json) {
+    std::cout << profiling::profile_to_json(profile, swap);
+    return;
+  }
+  if (args.publish) {
+    std::cout << profiling::published_profile_text(published, profile);
+    return;
+  }
+  // The analyst's view: nothing hidden, and said so.
+  profiling::PublishedProfile all = profiling::publish_profile(profile, 1);
+  all.statement =
+      "Analyst's view: counts are not disclosure-controlled. Use --publish or -o OUT.xlsx for "
+      "anything shared outside the team.";
+  std::cout << profiling::published_profile_text(all, profile);
+  if (!profile.unpriced_channels.empty()) {
+    std::cout << "Channels without a unit cost (left out of the cost):";
+    for (const auto& c : profile.unpriced_channels) std::cout << " " << c;
+    std::cout << "\n";
+  }
+  if (swap) {
+    std::cout << "\nChannel swap: " << to_fixed(swap->swap.share * 100, 1)
+              << "% of contacts moved to " << swap->swap.to << ", " << to_grouped(swap->moved, 0)
+              << " contacts a year, saving £" << to_grouped(swap->yearly_saving, kMoneyPlaces)
+              << " a year\n";
+    if (swap->exclusion_prompt && !added) std::cout << swap->prompt << "\n";
+  }
 }
 
 int run_profile(const ProfileArgs& args) {
@@ -350,61 +361,16 @@ int run_profile(const ProfileArgs& args) {
         "with "
         "--publish; use --publish (text) or -o OUT.xlsx for anything to be shared");
   const Project project = load_segments(args.segments);
-  const SegmentScheme& scheme = project.segments;
   const bool adding = !args.add_to_change.empty();
-  if (adding) {
-    // A project that is already wrong is refused before the transactions are read.
-    Problems problems = validate(project);
-    if (!problems.empty()) {
-      for (auto& p : problems)
-        p.path = p.path.empty() ? args.segments : args.segments + ": " + p.path;
-      const std::string message =
-          args.segments + ": " + std::to_string(problems.size()) +
-          " problem(s) to put right before a channel swap can be added; nothing was written";
-      throw InputError(message, std::move(problems));
-    }
-    if (!project.find_change(args.add_to_change)) {
-      std::string ids;
-      for (const auto& c : project.changes) ids += (ids.empty() ? "" : ", ") + c.id;
-      throw InputError("--add-to-change: " + args.segments +
-                       " has no service change with the id \"" + args.add_to_change + "\"" +
-                       (ids.empty() ? std::string(" (it has no service changes)")
-                                    : " (its changes: " + ids + ")"));
-    }
-  }
+  if (adding) check_project_for_adding(project, args);
 
   profiling::ChannelCosts costs = args.channel_costs.empty()
-                                      ? default_costs()
+                                      ? profiling::installed_channel_costs()
                                       : profiling::read_channel_costs(args.channel_costs);
   profiling::apply_cost_overrides(costs, project.project.channel_costs,
                                   "project setting (" + args.segments + ")");
-
-  profiling::LookupOptions lookup_options;
-  const auto level = profiling::segment_level_from_name(args.level);
-  if (!level) throw InputError("--level: choose supergroup, group, subgroup or automatic");
-  lookup_options.level = *level;
-  lookup_options.segment_column = args.segment_column;
-  lookup_options.threads = args.threads;
-  const profiling::AreaLookup lookup =
-      profiling::load_lookups(args.lookups, scheme, lookup_options);
-
-  profiling::ProfileOptions options;
-  options.columns = args.columns;
-  options.match_by_area = args.match_by_area;
-  options.service = args.service;
-  options.threads = args.threads;
-  const profiling::ProfileResult profile =
-      profiling::profile_transactions(args.transactions, lookup, scheme, costs, options);
-
-  std::optional<profiling::ChannelSwapResult> swap;
-  if (!args.swap_segments.empty()) {
-    profiling::ChannelSwap s;
-    s.segments = args.swap_segments;
-    s.from = args.swap_from;
-    s.share = decimal_option(args.swap_share.empty() ? "0" : args.swap_share, "--swap-share");
-    s.period_days = decimal_option(args.period_days, "--period-days");
-    swap = profiling::channel_swap(profile, costs, scheme, s, project.project.flag_ratio);
-  }
+  const profiling::ProfileResult profile = make_profile(project, args, costs);
+  const std::optional<profiling::ChannelSwapResult> swap = make_swap(project, args, profile, costs);
 
   const int threshold = args.threshold > 0 ? args.threshold : project.project.disclosure_threshold;
   // Everything is worked out before anything is written, so bad input writes nothing.
@@ -416,48 +382,8 @@ int run_profile(const ProfileArgs& args) {
     added = add_swap_to_change(project, args, *swap);
     project_temp = write_temp(args.write_project, write_project_json(added->project));
   }
-  if (!args.output.empty()) {
-    try {
-      profiling::write_profile_workbook(args.output, published, profile, swap ? &*swap : nullptr);
-    } catch (...) {
-      if (!project_temp.empty()) std::remove(project_temp.c_str());
-      throw;
-    }
-  }
-  if (adding) {
-    // The project appears under its name only once everything else has succeeded.
-    std::error_code ec;
-    std::filesystem::rename(project_temp, args.write_project, ec);
-    if (ec) {
-      std::remove(project_temp.c_str());
-      throw std::runtime_error(args.write_project + ": could not be written: " + ec.message());
-    }
-  }
-
-  if (args.json) {
-    std::cout << profiling::profile_to_json(profile, swap ? &*swap : nullptr);
-  } else if (args.publish) {
-    std::cout << profiling::published_profile_text(published, profile);
-  } else {
-    // The analyst's view: nothing hidden, and said so.
-    profiling::PublishedProfile all = profiling::publish_profile(profile, 1);
-    all.statement =
-        "Analyst's view: counts are not disclosure-controlled. Use --publish or -o OUT.xlsx for "
-        "anything shared outside the team.";
-    std::cout << profiling::published_profile_text(all, profile);
-    if (!profile.unpriced_channels.empty()) {
-      std::cout << "Channels without a unit cost (left out of the cost):";
-      for (const auto& c : profile.unpriced_channels) std::cout << " " << c;
-      std::cout << "\n";
-    }
-    if (swap) {
-      std::cout << "\nChannel swap: " << to_fixed(swap->swap.share * 100, 1)
-                << "% of contacts moved to " << swap->swap.to << ", " << to_grouped(swap->moved, 0)
-                << " contacts a year, saving £" << to_grouped(swap->yearly_saving, kMoneyPlaces)
-                << " a year\n";
-      if (swap->exclusion_prompt && !added) std::cout << swap->prompt << "\n";
-    }
-  }
+  write_outputs(args, published, profile, swap ? &*swap : nullptr, project_temp);
+  print_profile(args, published, profile, swap ? &*swap : nullptr, added.has_value());
   // With --json the summary goes to the error stream, so standard output stays JSON.
   if (added) print_added(args.json ? std::cerr : std::cout, *added, *swap, args);
   if (!args.output.empty())
@@ -539,7 +465,13 @@ Command add_profile_command(CLI::App& app) {
       ->check(CLI::Range(1, 100));
   cmd->add_flag("--force", args->force,
                 "Replace an existing --write-project file (even the input project)");
-  return [args] { return run_profile(*args); };
+  return [args] {
+    try {
+      return run_profile(*args);
+    } catch (const FieldError& e) {
+      throw InputError(option_for(e.field()) + ": " + e.what(), e.problems());
+    }
+  };
 }
 
 }  // namespace eqv::cli

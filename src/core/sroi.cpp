@@ -435,18 +435,12 @@ SroiResult calculate_sroi(const Sroi& sroi, const ProjectSettings& settings,
   return r;
 }
 
-std::optional<MonteCarloResult> run_monte_carlo(const Sroi& sroi, const ProjectSettings& settings,
-                                                const CalcOptions& options) {
-  bool any_range = false;
-  for (const auto& o : sroi.outcomes) any_range = any_range || !o.ranges.empty();
-  if (!any_range || options.draws <= 0) return std::nullopt;
+namespace {
 
-  const int horizon = horizon_of(sroi);
-  const auto df = discount_factors(sroi.discount, horizon);
-  const double inputs = to_double(inputs_present_value(sroi, df));
-
-  // Outcomes without ranges contribute a fixed present value; only the others are drawn.
-  double fixed_pv = 0;
+// The outcomes with ranges, ready to draw; the others add a fixed present value.
+std::vector<SimOutcome> simulated_outcomes(const Sroi& sroi, const ProjectSettings& settings,
+                                           const std::vector<Decimal>& df, double& fixed_pv) {
+  fixed_pv = 0;
   std::vector<SimOutcome> sims;
   for (const auto& o : sroi.outcomes) {
     if (o.ranges.empty()) {
@@ -473,69 +467,41 @@ std::optional<MonteCarloResult> run_monte_carlo(const Sroi& sroi, const ProjectS
     }
     sims.push_back(std::move(s));
   }
+  return sims;
+}
 
-  MonteCarloResult mc;
-  mc.draws = options.draws;
-  mc.seed = options.seed;
-  mc.has_ratio = inputs != 0;
-  mc.present_values.assign(static_cast<std::size_t>(options.draws), 0.0);
-
-  // Draws are made in fixed blocks, each with its own generator seeded from (seed, block),
-  // so the result is the same whatever the number of threads.
-  constexpr int kBlock = 1024;
-  const int blocks = (options.draws + kBlock - 1) / kBlock;
-  std::atomic<int> next_block{0};
-  std::atomic<int> done_blocks{0};
-  std::atomic<bool> cancelled{false};
-
-  auto worker = [&]() {
-    double p[6];
-    for (int b = next_block++; b < blocks && !cancelled; b = next_block++) {
-      Xoshiro256Plus rng(options.seed ^ splitmix64(static_cast<std::uint64_t>(b)));
-      const int first = b * kBlock;
-      const int last = std::min(options.draws, first + kBlock);
-      for (int d = first; d < last; ++d) {
-        double pv = fixed_pv;
-        for (const auto& s : sims) {
-          std::copy(std::begin(s.point), std::end(s.point), p);
-          for (const auto& a : s.sampled) {
-            const double u = rng.unit();
-            if (!a.triangular || a.high <= a.low) {
-              p[a.slot] = a.low + u * (a.high - a.low);
-            } else {
-              const double width = a.high - a.low;
-              const double cut = (a.mode - a.low) / width;
-              p[a.slot] = u < cut ? a.low + std::sqrt(u * width * (a.mode - a.low))
-                                  : a.high - std::sqrt((1 - u) * width * (a.high - a.mode));
-            }
-          }
-          double value = p[0] * p[1] * s.proxy_scale * (1 - p[2]) * (1 - p[3]) * (1 - p[4]);
-          const double keep = 1 - p[5];
-          double sum = 0;
-          for (double w : s.weights) {
-            sum += value * w;
-            value *= keep;
-          }
-          pv += sum;
-        }
-        mc.present_values[static_cast<std::size_t>(d)] = pv;
+// One draw's present value: each sampled assumption drawn, the rest at their point values.
+inline double draw_present_value(const std::vector<SimOutcome>& sims, double fixed_pv,
+                                 Xoshiro256Plus& rng) {
+  double p[6];
+  double pv = fixed_pv;
+  for (const auto& s : sims) {
+    std::copy(std::begin(s.point), std::end(s.point), p);
+    for (const auto& a : s.sampled) {
+      const double u = rng.unit();
+      if (!a.triangular || a.high <= a.low) {
+        p[a.slot] = a.low + u * (a.high - a.low);
+      } else {
+        const double width = a.high - a.low;
+        const double cut = (a.mode - a.low) / width;
+        p[a.slot] = u < cut ? a.low + std::sqrt(u * width * (a.mode - a.low))
+                            : a.high - std::sqrt((1 - u) * width * (a.high - a.mode));
       }
-      const int done = ++done_blocks;
-      if (options.progress && !options.progress(static_cast<double>(done) / blocks))
-        cancelled = true;
     }
-  };
-  unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
-                                         : std::max(1u, std::thread::hardware_concurrency());
-  // Progress callbacks go to one thread only: the GUI's dialog is not thread-safe.
-  if (options.progress) threads = 1;
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(blocks));
-  std::vector<std::thread> pool;
-  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (cancelled) return std::nullopt;
+    double value = p[0] * p[1] * s.proxy_scale * (1 - p[2]) * (1 - p[3]) * (1 - p[4]);
+    const double keep = 1 - p[5];
+    double sum = 0;
+    for (double w : s.weights) {
+      sum += value * w;
+      value *= keep;
+    }
+    pv += sum;
+  }
+  return pv;
+}
 
+// Percentiles and the chance of a ratio below 1, from the drawn present values.
+void summarise(MonteCarloResult& mc, double inputs) {
   if (mc.has_ratio) {
     mc.ratios.reserve(mc.present_values.size());
     std::size_t below = 0;
@@ -554,6 +520,56 @@ std::optional<MonteCarloResult> run_monte_carlo(const Sroi& sroi, const ProjectS
   mc.pv_p5 = percentile(sorted, 0.05);
   mc.pv_p50 = percentile(sorted, 0.50);
   mc.pv_p95 = percentile(sorted, 0.95);
+}
+
+}  // namespace
+
+std::optional<MonteCarloResult> run_monte_carlo(const Sroi& sroi, const ProjectSettings& settings,
+                                                const CalcOptions& options) {
+  bool any_range = false;
+  for (const auto& o : sroi.outcomes) any_range = any_range || !o.ranges.empty();
+  if (!any_range || options.draws <= 0) return std::nullopt;
+
+  const auto df = discount_factors(sroi.discount, horizon_of(sroi));
+  const double inputs = to_double(inputs_present_value(sroi, df));
+  double fixed_pv = 0;
+  const std::vector<SimOutcome> sims = simulated_outcomes(sroi, settings, df, fixed_pv);
+
+  MonteCarloResult mc;
+  mc.draws = options.draws;
+  mc.seed = options.seed;
+  mc.has_ratio = inputs != 0;
+  mc.present_values.assign(static_cast<std::size_t>(options.draws), 0.0);
+
+  // Draws are made in fixed blocks, each with its own generator seeded from (seed, block),
+  // so the result is the same whatever the number of threads.
+  constexpr int kBlock = 1024;
+  const int blocks = (options.draws + kBlock - 1) / kBlock;
+  std::atomic<int> next_block{0};
+  std::atomic<int> done_blocks{0};
+  std::atomic<bool> cancelled{false};
+  auto worker = [&]() {
+    for (int b = next_block++; b < blocks && !cancelled; b = next_block++) {
+      Xoshiro256Plus rng(options.seed ^ splitmix64(static_cast<std::uint64_t>(b)));
+      const int last = std::min(options.draws, (b + 1) * kBlock);
+      for (int d = b * kBlock; d < last; ++d)
+        mc.present_values[static_cast<std::size_t>(d)] = draw_present_value(sims, fixed_pv, rng);
+      const int done = ++done_blocks;
+      if (options.progress && !options.progress(static_cast<double>(done) / blocks))
+        cancelled = true;
+    }
+  };
+  unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
+                                         : std::max(1u, std::thread::hardware_concurrency());
+  // Progress callbacks go to one thread only: the GUI's dialog is not thread-safe.
+  if (options.progress) threads = 1;
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(blocks));
+  std::vector<std::thread> pool;
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  if (cancelled) return std::nullopt;
+  summarise(mc, inputs);
   return mc;
 }
 

@@ -52,6 +52,7 @@ class FormBinding {
         note->Wrap(kNoteWidth);
         b.shown = b.hint;
       }
+      b.choices = def.choices;
       if (auto* choice = dynamic_cast<wxChoice*>(control)) {
         choice->Clear();
         for (const auto& c : def.choices) choice->Append(wxString::FromUTF8(c.label));
@@ -67,6 +68,24 @@ class FormBinding {
 
   EditHandler on_edit;
 
+  // The records a reference field may name, offered by name (value = the record's id):
+  // the stakeholders of the change, the segments of the project. Call before show().
+  void set_choices(const std::string& name, const std::vector<Choice>& choices) {
+    for (auto& b : bound_) {
+      auto* choice = dynamic_cast<wxChoice*>(b.control);
+      if (b.def->name != name || !choice) continue;
+      bool same = b.choices.size() == choices.size();
+      for (std::size_t i = 0; same && i < choices.size(); ++i)
+        same = b.choices[i].value == choices[i].value && b.choices[i].label == choices[i].label;
+      if (same) continue;
+      b.choices = choices;
+      loading_ = true;
+      choice->Clear();
+      for (const auto& c : choices) choice->Append(wxString::FromUTF8(c.label));
+      loading_ = false;
+    }
+  }
+
   // Shows the model's values. Without `force`, the control being typed in keeps its text
   // (so "0.20" is not rewritten to "0.2" under the cursor).
   void show(const Model& model, bool force = false) {
@@ -76,8 +95,8 @@ class FormBinding {
       const std::string value = b.def->get(model);
       if (auto* choice = dynamic_cast<wxChoice*>(b.control)) {
         int index = wxNOT_FOUND;
-        for (std::size_t i = 0; i < b.def->choices.size(); ++i)
-          if (b.def->choices[i].value == value) index = static_cast<int>(i);
+        for (std::size_t i = 0; i < b.choices.size(); ++i)
+          if (b.choices[i].value == value) index = static_cast<int>(i);
         if (choice->GetSelection() != index) choice->SetSelection(index);
       } else if (auto* check = dynamic_cast<wxCheckBox*>(b.control)) {
         check->SetValue(value == "1");
@@ -152,8 +171,9 @@ class FormBinding {
     wxStaticText* note = nullptr;
     wxString hint;
     bool showing_problem = false;
-    std::string message;  // the problem shown, unwrapped
-    wxString shown;       // the note's text before wrapping
+    std::string message;          // the problem shown, unwrapped
+    wxString shown;               // the note's text before wrapping
+    std::vector<Choice> choices;  // a choice control's values, in its order
   };
   static constexpr int kNoteWidth = 360;
 
@@ -178,8 +198,9 @@ class FormBinding {
   std::string text_of(const Bound& b) const {
     if (auto* choice = dynamic_cast<wxChoice*>(b.control)) {
       const int i = choice->GetSelection();
-      return i >= 0 && static_cast<std::size_t>(i) < b.def->choices.size() ? b.def->choices[i].value
-                                                                           : std::string();
+      return i >= 0 && static_cast<std::size_t>(i) < b.choices.size()
+                 ? b.choices[static_cast<std::size_t>(i)].value
+                 : std::string();
     }
     if (auto* check = dynamic_cast<wxCheckBox*>(b.control)) return check->GetValue() ? "1" : "0";
     if (auto* text = dynamic_cast<wxTextCtrl*>(b.control)) return text->GetValue().utf8_string();

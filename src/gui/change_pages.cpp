@@ -1,8 +1,10 @@
 #include "dialogs.hpp"
+#include "eqia_page.hpp"
 #include "forms.hpp"
 #include "pages.hpp"
 
 #include "equivalue/core/sroi.hpp"
+#include "equivalue/core/text.hpp"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -12,25 +14,20 @@
 namespace eqv::gui {
 namespace {
 
-// The first reference "<prefix><n>" not used by any item.
-template <typename List, typename IdOf>
-std::string next_id(const std::string& prefix, const List& items, IdOf id_of) {
-  for (int n = 1;; ++n) {
-    const std::string id = prefix + std::to_string(n);
-    bool used = false;
-    for (const auto& item : items) used = used || id_of(item) == id;
-    if (!used) return id;
-  }
+// The change's stakeholders, by name, for a reference to one.
+std::vector<Choice> stakeholder_choices(const ServiceChange& c) {
+  std::vector<Choice> out;
+  for (const auto& s : c.sroi.stakeholders)
+    out.push_back({s.id, s.name.empty() || s.name == s.id ? s.id : s.name + " (" + s.id + ")"});
+  return out;
 }
 
-wxStaticText* heading(wxWindow* parent, const wxString& text) {
-  // The font first, so the label is measured in bold.
-  auto* label = new wxStaticText(parent, wxID_ANY, "");
-  label->SetFont(label->GetFont().Bold());
-  label->SetLabel(text);
-  label->SetMinSize(
-      wxSize(label->GetTextExtent(text).x + 8, -1));  // GTK 3 measures bold labels short
-  return label;
+// The project's segments, by name, for a stakeholder's optional segment.
+std::vector<Choice> segment_choices(const SegmentScheme& scheme) {
+  std::vector<Choice> out{{"", "No segment"}};
+  for (const auto& s : scheme.items)
+    out.push_back({s.code, s.name.empty() ? s.code : s.code + " " + s.name});
+  return out;
 }
 
 int selected_row(wxGrid* grid) {
@@ -55,6 +52,16 @@ void edit_change(ProjectDocument& doc, int index, const std::function<void(Servi
                  const std::string& what, const std::string& merge_key, bool structure) {
   doc.edit([&](Project& p) { fn(p.changes.at(static_cast<std::size_t>(index))); }, what, index,
            merge_key, structure);
+}
+
+wxStaticText* heading(wxWindow* parent, const wxString& text) {
+  // The font first, so the label is measured in bold.
+  auto* label = new wxStaticText(parent, wxID_ANY, "");
+  label->SetFont(label->GetFont().Bold());
+  label->SetLabel(text);
+  label->SetMinSize(
+      wxSize(label->GetTextExtent(text).x + 8, -1));  // GTK 3 measures bold labels short
+  return label;
 }
 
 ChangePage::ChangePage(wxWindow* parent, ProjectDocument& doc)
@@ -117,45 +124,63 @@ ScopePage::ScopePage(wxWindow* parent, ProjectDocument& doc, bool with_scope,
     };
     sizer->Add(form, 0, wxEXPAND | wxALL, 2);
   }
-  if (with_stakeholders) {
-    sizer->Add(heading(this, _("Stakeholders: the groups of people the change affects")), 0, wxALL,
-               6);
-    auto* grid = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 140));
-    stakeholders_ = std::make_unique<GridBinding<Stakeholder>>(
-        grid, stakeholder_fields(), std::vector<std::string>{"id", "name", "segment"});
-    grid->SetColSize(1, 320);
-    stakeholders_->on_edit = [this](int row, const FieldDef<Stakeholder>& f,
-                                    const std::string& text) {
-      guarded(this, [&] {
-        edit_change(
-            doc_, index_,
-            [&](ServiceChange& c) {
-              f.set(c.sroi.stakeholders.at(static_cast<std::size_t>(row)), text);
-            },
-            "Edit stakeholder " + f.label);
-      });
-    };
-    sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    auto* add = new wxButton(this, wxID_ANY, _("Add stakeholder"));
-    auto* remove = new wxButton(this, wxID_ANY, _("Remove stakeholder"));
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-      guarded(this, [&] {
+  if (with_stakeholders) add_stakeholders(sizer);
+  if (with_inputs) add_inputs(sizer);
+  problems_ = new ProblemLine(this);
+  sizer->Add(problems_, 0, wxALL, 6);
+  SetSizer(sizer);
+}
+
+// "Add ..." and "Remove ..." under a grid: `add` appends a row, the selected row is removed
+// through `remove`.
+void ScopePage::add_buttons(wxSizer* sizer, const wxString& add_label, const wxString& remove_label,
+                            const std::function<void()>& add, const std::function<void()>& remove) {
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  auto* add_button = new wxButton(this, wxID_ANY, add_label);
+  auto* remove_button = new wxButton(this, wxID_ANY, remove_label);
+  add_button->Bind(wxEVT_BUTTON, [this, add](wxCommandEvent&) { guarded(this, add); });
+  remove_button->Bind(wxEVT_BUTTON, [this, remove](wxCommandEvent&) { guarded(this, remove); });
+  buttons->Add(add_button, 0, wxRIGHT, 6);
+  buttons->Add(remove_button);
+  sizer->Add(buttons, 0, wxALL, 6);
+}
+
+void ScopePage::add_stakeholders(wxSizer* sizer) {
+  sizer->Add(heading(this, _("Stakeholders: the groups of people the change affects")), 0, wxALL,
+             6);
+  auto* grid = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 140));
+  stakeholders_ = std::make_unique<GridBinding<Stakeholder>>(
+      grid, stakeholder_fields(), std::vector<std::string>{"id", "name", "segment"});
+  grid->SetColSize(1, 320);
+  stakeholders_->on_edit = [this](int row, const FieldDef<Stakeholder>& f,
+                                  const std::string& text) {
+    guarded(this, [&] {
+      edit_change(
+          doc_, index_,
+          [&](ServiceChange& c) {
+            f.set(c.sroi.stakeholders.at(static_cast<std::size_t>(row)), text);
+          },
+          "Edit stakeholder " + f.label);
+    });
+  };
+  sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+  add_buttons(
+      sizer, _("Add stakeholder"), _("Remove stakeholder"),
+      [this] {
         edit_change(
             doc_, index_,
             [](ServiceChange& c) {
               Stakeholder s;
-              s.id = next_id("S", c.sroi.stakeholders, [](const Stakeholder& x) { return x.id; });
+              s.id =
+                  next_free_id("S", c.sroi.stakeholders, [](const Stakeholder& x) { return x.id; });
               s.name = "New stakeholder group";
               c.sroi.stakeholders.push_back(s);
             },
             "Add stakeholder", {}, true);
-      });
-    });
-    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-      const int row = selected_row(stakeholders_->grid());
-      if (row < 0 || row >= static_cast<int>(change().sroi.stakeholders.size())) return;
-      guarded(this, [&] {
+      },
+      [this] {
+        const int row = selected_row(stakeholders_->grid());
+        if (row < 0 || row >= static_cast<int>(change().sroi.stakeholders.size())) return;
         edit_change(
             doc_, index_,
             [row](ServiceChange& c) {
@@ -163,34 +188,29 @@ ScopePage::ScopePage(wxWindow* parent, ProjectDocument& doc, bool with_scope,
             },
             "Remove stakeholder", {}, true);
       });
+}
+
+void ScopePage::add_inputs(wxSizer* sizer) {
+  sizer->Add(heading(this, _("Inputs: what the change costs, and who pays")), 0, wxALL, 6);
+  auto* grid = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 140));
+  inputs_ = std::make_unique<GridBinding<Input>>(
+      grid, input_fields(),
+      std::vector<std::string>{"stakeholder", "description", "amount", "year"});
+  grid->SetColSize(1, 320);
+  grid->SetColSize(2, 120);
+  grid->SetColSize(3, 140);
+  inputs_->on_edit = [this](int row, const FieldDef<Input>& f, const std::string& text) {
+    guarded(this, [&] {
+      edit_change(
+          doc_, index_,
+          [&](ServiceChange& c) { f.set(c.sroi.inputs.at(static_cast<std::size_t>(row)), text); },
+          "Edit input " + f.label);
     });
-    buttons->Add(add, 0, wxRIGHT, 6);
-    buttons->Add(remove);
-    sizer->Add(buttons, 0, wxALL, 6);
-  }
-  if (with_inputs) {
-    sizer->Add(heading(this, _("Inputs: what the change costs, and who pays")), 0, wxALL, 6);
-    auto* grid = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 140));
-    inputs_ = std::make_unique<GridBinding<Input>>(
-        grid, input_fields(),
-        std::vector<std::string>{"stakeholder", "description", "amount", "year"});
-    grid->SetColSize(1, 320);
-    grid->SetColSize(2, 120);
-    grid->SetColSize(3, 140);
-    inputs_->on_edit = [this](int row, const FieldDef<Input>& f, const std::string& text) {
-      guarded(this, [&] {
-        edit_change(
-            doc_, index_,
-            [&](ServiceChange& c) { f.set(c.sroi.inputs.at(static_cast<std::size_t>(row)), text); },
-            "Edit input " + f.label);
-      });
-    };
-    sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    auto* add = new wxButton(this, wxID_ANY, _("Add input"));
-    auto* remove = new wxButton(this, wxID_ANY, _("Remove input"));
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-      guarded(this, [&] {
+  };
+  sizer->Add(grid, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+  add_buttons(
+      sizer, _("Add input"), _("Remove input"),
+      [this] {
         edit_change(
             doc_, index_,
             [](ServiceChange& c) {
@@ -200,25 +220,15 @@ ScopePage::ScopePage(wxWindow* parent, ProjectDocument& doc, bool with_scope,
               c.sroi.inputs.push_back(in);
             },
             "Add input", {}, true);
-      });
-    });
-    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-      const int row = selected_row(inputs_->grid());
-      if (row < 0 || row >= static_cast<int>(change().sroi.inputs.size())) return;
-      guarded(this, [&] {
+      },
+      [this] {
+        const int row = selected_row(inputs_->grid());
+        if (row < 0 || row >= static_cast<int>(change().sroi.inputs.size())) return;
         edit_change(
             doc_, index_,
             [row](ServiceChange& c) { c.sroi.inputs.erase(c.sroi.inputs.begin() + row); },
             "Remove input", {}, true);
       });
-    });
-    buttons->Add(add, 0, wxRIGHT, 6);
-    buttons->Add(remove);
-    sizer->Add(buttons, 0, wxALL, 6);
-  }
-  problems_ = new ProblemLine(this);
-  sizer->Add(problems_, 0, wxALL, 6);
-  SetSizer(sizer);
 }
 
 void ScopePage::show(bool force) {
@@ -232,12 +242,14 @@ void ScopePage::show(bool force) {
     scope_->enable(editable);
   }
   if (stakeholders_) {
+    stakeholders_->set_choices("segment", segment_choices(doc_.project().segments));
     stakeholders_->show(c.sroi.stakeholders);
     for (auto& l : stakeholders_->show_problems(problems, path() + ".sroi.stakeholders"))
       lines.push_back("Stakeholders, " + l);
     stakeholders_->grid()->EnableEditing(editable);
   }
   if (inputs_) {
+    inputs_->set_choices("stakeholder", stakeholder_choices(c));
     inputs_->show(c.sroi.inputs);
     for (auto& l : inputs_->show_problems(problems, path() + ".sroi.inputs"))
       lines.push_back("Inputs, " + l);
@@ -335,7 +347,7 @@ void OutcomesPage::add_outcome() {
         doc_, index_,
         [](ServiceChange& c) {
           Outcome o;
-          o.id = next_id("O", c.sroi.outcomes, [](const Outcome& x) { return x.id; });
+          o.id = next_free_id("O", c.sroi.outcomes, [](const Outcome& x) { return x.id; });
           if (!c.sroi.stakeholders.empty()) o.stakeholder = c.sroi.stakeholders.front().id;
           o.description = "New outcome";
           c.sroi.outcomes.push_back(o);
@@ -367,12 +379,14 @@ void OutcomesPage::show(bool force) {
   for (auto& [name, binding] : forms_) {
     binding->enable(has && !doc_.read_only());
     if (!has) continue;
+    binding->set_choices("stakeholder", stakeholder_choices(change()));
     binding->show(outcomes[static_cast<std::size_t>(outcome_)], force);
     const std::string base = path() + ".sroi.outcomes[" + std::to_string(outcome_) + "]";
     for (const auto& p : binding->show_problems(doc_.change_problems(index_), base))
       if (&binding == &forms_.front().second) lines.push_back(p.message);
   }
   problems_->set(lines);
+  const wxString before = headline_->GetLabel();
   if (has) {
     const Outcome& o = outcomes[static_cast<std::size_t>(outcome_)];
     const Decimal v = first_year_value(o, change().sroi, doc_.project().project);
@@ -385,6 +399,8 @@ void OutcomesPage::show(bool force) {
   } else {
     headline_->SetLabel(_("No outcomes yet: choose Add outcome."));
   }
+  // The headline is two lines: the page makes room for both whenever it changes.
+  if (headline_->GetLabel() != before) Layout();
 }
 
 void OutcomesPage::pick_proxy() {
@@ -445,6 +461,7 @@ ImpactMapPage::ImpactMapPage(wxWindow* parent, ProjectDocument& doc) : ChangePag
 }
 
 void ImpactMapPage::show(bool) {
+  grid_->set_choices("stakeholder", stakeholder_choices(change()));
   grid_->show(change().sroi.outcomes);
   grid_->grid()->EnableEditing(!doc_.read_only());
   problems_->set(grid_->show_problems(doc_.change_problems(index_), path() + ".sroi.outcomes"));
@@ -468,7 +485,7 @@ AffectedPage::AffectedPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(
   segments_->SetColSize(0, 50);
   segments_->SetColSize(1, 360);
   segments_->SetColSize(2, 90);
-  segments_->SetColSize(3, 100);
+  segments_->SetColSize(3, 130);
   // The table beside updates with every key typed into a share.
   segments_->Bind(wxEVT_GRID_EDITOR_CREATED, [this](wxGridEditorCreatedEvent& e) {
     const int row = e.GetRow();
@@ -566,9 +583,11 @@ void AffectedPage::show_table() {
       " residents. Flag at " + to_exact_string(doc_.project().project.flag_ratio) +
       " times a group's share of residents."));
   long row = 0;
+  const EqiaTemplate* tmpl = eqia_template(doc_.project().project.jurisdiction);
   for (const auto& ch : result->characteristics)
     for (const auto& cat : ch.categories) {
-      const long item = table_->InsertItem(row++, wxString::FromUTF8(ch.characteristic));
+      const long item = table_->InsertItem(
+          row++, wxString::FromUTF8(characteristic_display_name(tmpl, ch.characteristic)));
       table_->SetItem(item, 1, wxString::FromUTF8(cat.category));
       table_->SetItem(item, 2, wxString::FromUTF8(to_grouped(cat.affected, 0)));
       table_->SetItem(item, 3,

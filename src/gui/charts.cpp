@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace eqv::gui {
 namespace {
@@ -15,9 +16,15 @@ constexpr int kHistogramBins = 30;
 
 wxString ratio_text(double r) { return wxString::Format("%.2f", r); }
 
-void prepare(wxWindow* w, wxAutoBufferedPaintDC& dc) {
+// Clears the chart and gives a graphics context drawing in the default font, black
+// (nullptr when none can be made).
+std::unique_ptr<wxGraphicsContext> begin_paint(wxWindow* w, wxAutoBufferedPaintDC& dc,
+                                               const wxFont& font) {
   dc.SetBackground(wxBrush(w->GetBackgroundColour()));
   dc.Clear();
+  std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+  if (gc) gc->SetFont(font, *wxBLACK);
+  return gc;
 }
 
 }  // namespace
@@ -42,12 +49,10 @@ void TornadoChart::set(const std::vector<TornadoBar>& bars, std::optional<double
 
 void TornadoChart::paint() {
   wxAutoBufferedPaintDC dc(this);
-  prepare(this, dc);
-  std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+  const wxFont font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
+  const std::unique_ptr<wxGraphicsContext> gc = begin_paint(this, dc, font);
   if (!gc) return;
   const wxSize size = GetClientSize();
-  const wxFont font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
-  gc->SetFont(font, *wxBLACK);
   gc->DrawText(_("Ratio at the low (red) and high (blue) end"), 8, 4);
   if (bars_.empty() || !base_) {
     gc->SetFont(font, wxColour(100, 100, 100));
@@ -106,12 +111,10 @@ void HistogramChart::set(const std::optional<MonteCarloResult>& result) {
 
 void HistogramChart::paint() {
   wxAutoBufferedPaintDC dc(this);
-  prepare(this, dc);
-  std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+  const wxFont font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
+  const std::unique_ptr<wxGraphicsContext> gc = begin_paint(this, dc, font);
   if (!gc) return;
   const wxSize size = GetClientSize();
-  const wxFont font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
-  gc->SetFont(font, *wxBLACK);
   if (!result_ || !result_->has_ratio || result_->ratios.empty()) {
     gc->DrawText(_("How certain is the ratio?"), 8, 4);
     gc->SetFont(font, wxColour(100, 100, 100));

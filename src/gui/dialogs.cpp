@@ -1,10 +1,13 @@
 #include "dialogs.hpp"
 
 #include "binding.hpp"
+#include "eqia_page.hpp"
 #include "forms.hpp"
+#include "pages.hpp"
 
 #include "equivalue/core/cumulative.hpp"
 #include "equivalue/core/validation.hpp"
+#include "equivalue/interchange/proxy_library.hpp"
 
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -17,90 +20,29 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 
 namespace eqv::gui {
 namespace {
 
-// Splits one CSV line, honouring quotes ("a, b" and "" inside quotes).
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        out.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        out.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.emplace_back();
-    } else if (c != '\r') {
-      out.back() += c;
-    }
-  }
-  return out;
+struct ListColumn {
+  wxString heading;
+  int width = 100;
+  bool right = false;  // figures are right-aligned
+};
+
+// A sentence, then a list with these columns, in `dialog`'s sizer.
+wxListCtrl* listing(wxDialog& dialog, wxBoxSizer* sizer, const wxString& intro, long style,
+                    std::initializer_list<ListColumn> columns) {
+  sizer->Add(new wxStaticText(&dialog, wxID_ANY, intro), 0, wxALL, 8);
+  auto* list =
+      new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | style);
+  for (const auto& c : columns)
+    list->AppendColumn(c.heading, c.right ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, c.width);
+  return list;
 }
 
 }  // namespace
-
-std::string templates_dir() {
-  namespace fs = std::filesystem;
-  // Installed beside the program (share/equivalue/templates), else the source tree's.
-  const fs::path exe =
-      fs::path(wxStandardPaths::Get().GetExecutablePath().utf8_string()).parent_path();
-  for (const fs::path& p : {exe / "../share/equivalue/templates", exe / "templates"})
-    if (fs::is_directory(p)) return p.string();
-  return EQUIVALUE_TEMPLATES_DIR;
-}
-
-std::vector<LibraryProxy> read_proxy_library(const std::string& folder) {
-  namespace fs = std::filesystem;
-  std::vector<LibraryProxy> out;
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(folder, ec))
-    if (entry.path().extension() == ".csv") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& file : files) {
-    std::ifstream in(file);
-    std::string line;
-    if (!std::getline(in, line)) continue;
-    const auto header = csv_fields(line);
-    auto column = [&](const std::vector<std::string>& row, const char* name) -> std::string {
-      for (std::size_t i = 0; i < header.size() && i < row.size(); ++i)
-        if (header[i] == name) return row[i];
-      return {};
-    };
-    while (std::getline(in, line)) {
-      if (line.find_first_not_of(" ,\r") == std::string::npos) continue;
-      const auto row = csv_fields(line);
-      const auto value = parse_decimal(column(row, "value"));
-      if (!value) continue;
-      LibraryProxy p;
-      p.id = column(row, "id");
-      p.proxy.value = *value;
-      p.proxy.description = column(row, "description");
-      p.proxy.unit = column(row, "unit");
-      p.proxy.source = column(row, "source");
-      p.proxy.evidence_grade = column(row, "evidence_grade");
-      try {
-        p.proxy.price_year = std::stoi(column(row, "price_year"));
-      } catch (const std::exception&) {
-        p.proxy.price_year = 0;
-      }
-      p.type = column(row, "type");
-      p.agency = column(row, "agency");
-      out.push_back(std::move(p));
-    }
-  }
-  return out;
-}
 
 bool EditProjectSettings(wxWindow* parent, Project& project) {
   wxDialog dialog(parent, wxID_ANY, _("Project settings"), wxDefaultPosition, wxDefaultSize,
@@ -157,7 +99,8 @@ bool EditProjectSettings(wxWindow* parent, Project& project) {
 }
 
 bool ChooseProxy(wxWindow* parent, Proxy& proxy) {
-  const auto library = read_proxy_library(templates_dir() + "/proxies");
+  std::vector<LibraryProxy> library;
+  if (!guarded(parent, [&] { library = proxy_library(); })) return false;
   if (library.empty()) {
     wxMessageBox(_("The proxy library is empty or missing (templates/proxies). Enter the proxy by "
                    "hand, with its "
@@ -247,17 +190,15 @@ void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc,
   wxDialog dialog(parent, wxID_ANY, _("Assessments awaiting review"), wxDefaultPosition,
                   wxSize(860, 420), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(new wxStaticText(
-                 &dialog, wxID_ANY,
-                 _("Open an assessment to read it, then return it with comments or approve it.")),
-             0, wxALL, 8);
-  auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                              wxLC_REPORT | wxLC_SINGLE_SEL);
-  list->AppendColumn(_("Ref"), wxLIST_FORMAT_LEFT, 70);
-  list->AppendColumn(_("Service change"), wxLIST_FORMAT_LEFT, 330);
-  list->AppendColumn(_("Submitted by"), wxLIST_FORMAT_LEFT, 130);
-  list->AppendColumn(_("When (UTC)"), wxLIST_FORMAT_LEFT, 170);
-  list->AppendColumn(_("Flags"), wxLIST_FORMAT_LEFT, 120);
+  wxListCtrl* list =
+      listing(dialog, sizer,
+              _("Open an assessment to read it, then return it with comments or approve it."),
+              wxLC_SINGLE_SEL,
+              {{_("Ref"), 70},
+               {_("Service change"), 330},
+               {_("Submitted by"), 130},
+               {_("When (UTC)"), 170},
+               {_("Flags"), 120}});
   std::vector<int> rows;
   for (int i = 0; i < doc.change_count(); ++i) {
     const auto& c = doc.change(i);
@@ -299,23 +240,22 @@ void ShowCumulativeImpact(wxWindow* parent, const ProjectDocument& doc) {
   wxDialog dialog(parent, wxID_ANY, _("Cumulative impact across every service change"),
                   wxDefaultPosition, wxSize(900, 520), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(
-      new wxStaticText(
-          &dialog, wxID_ANY,
-          wxString::Format(_("%zu of %zu changes have an assessment. Each row counts the changes "
-                             "that rate the characteristic negative, and the people they touch."),
-                           impact.changes_assessed, impact.changes)),
-      0, wxALL, 8);
-  auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                              wxLC_REPORT | wxLC_HRULES);
-  list->AppendColumn(_("Characteristic"), wxLIST_FORMAT_LEFT, 160);
-  list->AppendColumn(_("Group"), wxLIST_FORMAT_LEFT, 130);
-  list->AppendColumn(_("Changes rated negative"), wxLIST_FORMAT_RIGHT, 160);
-  list->AppendColumn(_("People touched"), wxLIST_FORMAT_RIGHT, 120);
-  list->AppendColumn(_("Which changes"), wxLIST_FORMAT_LEFT, 300);
+  wxListCtrl* list = listing(
+      dialog, sizer,
+      wxString::Format(_("%zu of %zu changes have an assessment. Each row counts the changes "
+                         "that rate the characteristic negative, and the people they touch."),
+                       impact.changes_assessed, impact.changes),
+      wxLC_HRULES,
+      {{_("Characteristic"), 160},
+       {_("Group"), 130},
+       {_("Changes rated negative"), 160, true},
+       {_("People touched"), 120, true},
+       {_("Which changes"), 300}});
+  const EqiaTemplate* tmpl = eqia_template(doc.project().project.jurisdiction);
   for (const auto& row : impact.rows) {
     const long item =
-        list->InsertItem(list->GetItemCount(), wxString::FromUTF8(row.characteristic));
+        list->InsertItem(list->GetItemCount(),
+                         wxString::FromUTF8(characteristic_display_name(tmpl, row.characteristic)));
     list->SetItem(item, 1, wxString::FromUTF8(row.category));
     list->SetItem(item, 2, wxString::Format("%zu", row.count()));
     list->SetItem(item, 3,

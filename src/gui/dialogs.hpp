@@ -32,15 +32,4 @@ void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc,
 // changes rate it negative and how many people they touch.
 void ShowCumulativeImpact(wxWindow* parent, const ProjectDocument& doc);
 
-// One row of the proxy library.
-struct LibraryProxy {
-  std::string id;
-  Proxy proxy;
-  std::string type, agency;
-};
-// Reads every .csv in `folder` (header row: id, description, unit, value, price_year,
-// source, evidence_grade, type, agency). Rows that cannot be read are skipped.
-std::vector<LibraryProxy> read_proxy_library(const std::string& folder);
-std::string templates_dir();
-
 }  // namespace eqv::gui

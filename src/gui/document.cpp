@@ -116,13 +116,8 @@ ProjectDocument::Cache& ProjectDocument::cache(int index) const {
     c.problems.push_back(std::move(problem));
   }
   // Ids must also be unique across the project.
-  for (std::size_t j = 0; j < p.changes.size(); ++j)
-    if (static_cast<int>(j) != index && !ch.id.empty() && p.changes[j].id == ch.id) {
-      c.problems.push_back(
-          {change_path(index) + ".id", "another service change already has the reference \"" +
-                                           ch.id + "\"; give each its own"});
-      break;
-    }
+  for (auto& problem : duplicate_change_id(p, static_cast<std::size_t>(index)))
+    c.problems.push_back(std::move(problem));
 
   c.result = calculate_core(ch.sroi, p.project);
   ChangeSummary& s = c.summary;

@@ -7,6 +7,9 @@
 #include "pages.hpp"
 
 #include "equivalue/core/eqia.hpp"
+#include "equivalue/core/workflow.hpp"
+
+#include <optional>
 
 #include <wx/button.h>
 
@@ -15,7 +18,8 @@ namespace eqv::gui {
 // The template an assessment names, from templates/eqia/ (nullptr when none is found).
 const EqiaTemplate* eqia_template(const std::string& id);
 
-// Who is using Equivalue (the operating-system user) and the time now, for the workflow.
+// Who is using Equivalue (the operating-system user, or `who` when a reviewer is named)
+// and the time now, for the workflow. On a project file one person holds every role.
 Actor current_actor(const std::string& who = {});
 
 class EqiaPage : public ChangePage {
@@ -40,10 +44,25 @@ class EqiaPage : public ChangePage {
 
  private:
   void show(bool force) override;
+  wxSizer* build_workflow_bar();
+  wxWindow* build_eqia_form(const char* form_name, std::unique_ptr<FormBinding<Eqia>>& binding);
+  wxWindow* build_screening();
+  wxWindow* build_impacts();
+  wxWindow* build_actions();
+  void collect_unmet(const Eqia& e);
+  void show_status(const Eqia& e);
+  void show_forms(const Eqia& e, bool force);
+  void show_history(const Eqia& e);
+  void review(bool returning);
+  std::optional<std::string> choose_characteristic(const std::vector<std::string>& ids,
+                                                   const wxString& title, const wxString& none);
+  void add_screening();
+  std::vector<std::string> screenable(const Eqia& e) const;
+  // A workflow step through core (apply_step): saved and audited, but never undone
+  // (ProjectDocument::workflow_step).
+  Problems take_step(Step step, const Actor& actor, const std::string& comment);
   void edit_eqia(const std::function<void(Eqia&)>& fn, const std::string& what,
                  const std::string& key = {}, bool structure = false);
-  // A workflow step: saved and audited, but never undone (ProjectDocument::workflow_step).
-  void workflow_step(const std::function<void(Eqia&)>& fn, const std::string& what);
   void select_impact(int i);
   void add_impact();
 

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,12 @@ class GridBinding {
 
   EditHandler on_edit;
 
+  // The records a reference column may name, offered by name (value = the record's id).
+  // Call before show().
+  void set_choices(const std::string& name, std::vector<Choice> choices) {
+    references_[name] = std::move(choices);
+  }
+
   void show(const std::vector<Model>& items) {
     loading_ = true;
     const int rows = static_cast<int>(items.size());
@@ -45,11 +52,11 @@ class GridBinding {
         const auto* def = columns_[c];
         const int col = static_cast<int>(c);
         const std::string value = def->get(items[static_cast<std::size_t>(r)]);
-        if (def->kind == FieldKind::choice) {
+        if (const std::vector<Choice>* choices = choices_of(*def)) {
           wxArrayString labels;
-          for (const auto& ch : def->choices) labels.Add(wxString::FromUTF8(ch.label));
+          for (const auto& ch : *choices) labels.Add(wxString::FromUTF8(ch.label));
           grid_->SetCellEditor(r, col, new wxGridCellChoiceEditor(labels));
-          grid_->SetCellValue(r, col, wxString::FromUTF8(label_of(*def, value)));
+          grid_->SetCellValue(r, col, wxString::FromUTF8(label_of(*choices, value)));
         } else if (def->kind == FieldKind::flag) {
           grid_->SetCellEditor(r, col, new wxGridCellBoolEditor);
           grid_->SetCellRenderer(r, col, new wxGridCellBoolRenderer);
@@ -98,13 +105,18 @@ class GridBinding {
   const FieldDef<Model>& column(int c) const { return *columns_.at(static_cast<std::size_t>(c)); }
 
  private:
-  static std::string label_of(const FieldDef<Model>& def, const std::string& value) {
-    for (const auto& ch : def.choices)
+  // The choices a column offers: a reference's records, or a choice field's values.
+  const std::vector<Choice>* choices_of(const FieldDef<Model>& def) const {
+    if (const auto it = references_.find(def.name); it != references_.end()) return &it->second;
+    return def.kind == FieldKind::choice ? &def.choices : nullptr;
+  }
+  static std::string label_of(const std::vector<Choice>& choices, const std::string& value) {
+    for (const auto& ch : choices)
       if (ch.value == value) return ch.label;
     return value;
   }
-  static std::string value_of(const FieldDef<Model>& def, const std::string& label) {
-    for (const auto& ch : def.choices)
+  static std::string value_of(const std::vector<Choice>& choices, const std::string& label) {
+    for (const auto& ch : choices)
       if (ch.label == label) return ch.value;
     return label;
   }
@@ -113,7 +125,7 @@ class GridBinding {
     if (loading_ || col < 0 || col >= static_cast<int>(columns_.size())) return;
     const auto& def = *columns_[static_cast<std::size_t>(col)];
     std::string text = grid_->GetCellValue(row, col).utf8_string();
-    if (def.kind == FieldKind::choice) text = value_of(def, text);
+    if (const std::vector<Choice>* choices = choices_of(def)) text = value_of(*choices, text);
     if (def.kind == FieldKind::flag) text = text == "1" ? "1" : "0";
     if (auto error = check_field_text(def.kind, text)) {
       parse_error_ = "Row " + std::to_string(row + 1) + ", " + def.label + ": " + *error;
@@ -131,6 +143,7 @@ class GridBinding {
  private:
   wxGrid* grid_;
   std::vector<const FieldDef<Model>*> columns_;
+  std::map<std::string, std::vector<Choice>> references_;
   bool loading_ = false;
   std::string parse_error_;
 };

@@ -6,6 +6,7 @@
 
 #include "equivalue/core/errors.hpp"
 #include "equivalue/core/results.hpp"
+#include "equivalue/core/text.hpp"
 #include "equivalue/storage/project_file.hpp"
 #include "equivalue/storage/project_store.hpp"
 #if EQUIVALUE_WITH_WORKBOOK
@@ -533,18 +534,13 @@ void MainFrame::add_change() {
   const wxString title = wxGetTextFromUser(_("What is the service change? (a short title)"),
                                            _("New service change"), "", this);
   if (title.empty()) return;
-  int n = 1;
-  auto used = [&](const std::string& id) {
-    for (const auto& c : doc_->project().changes)
-      if (c.id == id) return true;
-    return false;
-  };
-  while (used("C" + std::to_string(n))) ++n;
+  const std::string id =
+      next_free_id("C", doc_->project().changes, [](const ServiceChange& c) { return c.id; });
   guarded(this, [&] {
     doc_->edit(
         [&](Project& p) {
           ServiceChange c;
-          c.id = "C" + std::to_string(n);
+          c.id = id;
           c.title = title.utf8_string();
           if (!p.changes.empty()) {
             c.sroi.discount = p.changes.front().sroi.discount;

@@ -33,6 +33,9 @@ void edit_change(ProjectDocument& doc, int index, const std::function<void(Servi
                  const std::string& what, const std::string& merge_key = {},
                  bool structure = false);
 
+// A bold heading over a part of a page.
+wxStaticText* heading(wxWindow* parent, const wxString& text);
+
 class ChangePage : public wxPanel {
  public:
   ChangePage(wxWindow* parent, ProjectDocument& doc);
@@ -75,6 +78,10 @@ class ScopePage : public ChangePage {
 
  private:
   void show(bool force) override;
+  void add_stakeholders(wxSizer* sizer);
+  void add_inputs(wxSizer* sizer);
+  void add_buttons(wxSizer* sizer, const wxString& add_label, const wxString& remove_label,
+                   const std::function<void()>& add, const std::function<void()>& remove);
   std::unique_ptr<FormBinding<ServiceChange>> scope_;
   std::unique_ptr<GridBinding<Stakeholder>> stakeholders_;
   std::unique_ptr<GridBinding<Input>> inputs_;

@@ -5,6 +5,7 @@
 
 #include "equivalue/core/disclosure.hpp"
 #include "equivalue/core/errors.hpp"
+#include "equivalue/interchange/templates.hpp"
 #include "equivalue/profiling/lookup.hpp"
 #include "equivalue/profiling/profile_output.hpp"
 
@@ -58,29 +59,21 @@ void warn(wxWindow* parent, const wxString& text) {
   wxMessageBox(text, _("Customer profile"), wxOK | wxICON_WARNING, parent);
 }
 
-// The profiling library's messages name the command line's options; here they name the
-// dialog's own fields instead.
-std::string in_dialog_words(std::string message) {
-  const std::pair<const char*, const char*> options[] = {
-      {"the channel cost file given with --channel-costs",
-       "a channel cost file (1. Files, Channel costs)"},
-      {", or name the column with --segment-column", ""},
-      {"give --channel-column", "choose it under 2. Columns"},
-      {"give --postcode-column or --area-column", "choose it under 2. Columns"},
-      {"give --service-column", "choose it under 2. Columns"},
-      {"with --lookup", "under 1. Files"},
-  };
-  for (const auto& [option, words] : options)
-    for (std::size_t at = message.find(option); at != std::string::npos;
-         at = message.find(option, at))
-      message.replace(at, std::string(option).size(), words);
-  return message;
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
+// A profiling message, with where the input it names is in this dialog.
+std::string in_dialog_words(const std::exception& error) {
+  const auto* field = dynamic_cast<const FieldError*>(&error);
+  if (!field) return error.what();
+  static const std::pair<const char*, const char*> places[] = {
+      {"channel_costs", "Channel costs, under 1. Files"},
+      {"lookup", "Lookups, under 1. Files"},
+      {"segment_column", "the lookup files under 1. Files"},
+      {"channel_column", "Channel, under 2. Columns"},
+      {"location_column", "Postcode or Output area, under 2. Columns"},
+      {"service_column", "Service, under 2. Columns"},
+      {"duration", "Years the saving lasts, under 3. Channel swap"}};
+  for (const auto& [name, place] : places)
+    if (field->field() == name) return std::string(error.what()) + "\n\n(" + place + ")";
+  return error.what();
 }
 
 }  // namespace
@@ -90,6 +83,34 @@ CustomerProfileDialog::CustomerProfileDialog(wxWindow* parent, ProjectDocument& 
                wxSize(1180, 770), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       doc_(doc),
       change_(change) {
+  wxSizer* files = build_files();
+  wxSizer* cols = build_columns();
+  wxSizer* profile = build_profile();
+  wxSizer* swap = build_swap();
+  auto* inputs = new wxBoxSizer(wxHORIZONTAL);
+  inputs->Add(files, 1, wxEXPAND | wxALL, 2);
+  inputs->Add(cols, 1, wxEXPAND | wxALL, 2);
+
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  add_ = new wxButton(this, wxID_ANY, "");
+  add_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_outcome(); });
+  buttons->Add(add_, 0, wxALL, 4);
+  buttons->AddStretchSpacer();
+  buttons->Add(new wxButton(this, wxID_CANCEL, _("&Close")), 0, wxALL, 4);
+  SetEscapeId(wxID_CANCEL);
+
+  auto* top = new wxBoxSizer(wxVERTICAL);
+  top->Add(inputs, 0, wxEXPAND | wxALL, 2);
+  top->Add(profile, 1, wxEXPAND | wxALL, 4);
+  top->Add(swap, 0, wxEXPAND | wxALL, 4);
+  top->Add(buttons, 0, wxEXPAND | wxALL, 2);
+  SetSizer(top);
+  update_add_button();
+  Layout();
+  CentreOnParent();
+}
+
+wxSizer* CustomerProfileDialog::build_files() {
   // 1. Files.
   auto* files = new wxStaticBoxSizer(wxVERTICAL, this, _("1. Files"));
   auto* file_grid = new wxFlexGridSizer(2, wxSize(6, 4));
@@ -129,6 +150,10 @@ CustomerProfileDialog::CustomerProfileDialog(wxWindow* parent, ProjectDocument& 
   costs_picker_->Bind(wxEVT_FILEPICKER_CHANGED,
                       [this](wxFileDirPickerEvent& e) { costs_file_ = e.GetPath().utf8_string(); });
 
+  return files;
+}
+
+wxSizer* CustomerProfileDialog::build_columns() {
   // 2. Columns.
   auto* cols =
       new wxStaticBoxSizer(wxVERTICAL, this, _("2. Columns found in the transactions file"));
@@ -149,6 +174,10 @@ CustomerProfileDialog::CustomerProfileDialog(wxWindow* parent, ProjectDocument& 
   run_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { run_profile(); });
   cols->Add(run_, 0, wxALL, 4);
 
+  return cols;
+}
+
+wxSizer* CustomerProfileDialog::build_profile() {
   // 3. The profile, as it may be shown to anyone.
   auto* profile = new wxStaticBoxSizer(wxVERTICAL, this, _("3. Who uses the service, by segment"));
   wxWindow* pbox = profile->GetStaticBox();
@@ -163,6 +192,10 @@ CustomerProfileDialog::CustomerProfileDialog(wxWindow* parent, ProjectDocument& 
   statement_ = new wxStaticText(pbox, wxID_ANY, "");
   profile->Add(statement_, 0, wxALL | wxEXPAND, 2);
 
+  return profile;
+}
+
+wxSizer* CustomerProfileDialog::build_swap() {
   // 4. Channel swap, in one band beneath the profile it is worked from.
   auto* swap = new wxStaticBoxSizer(wxHORIZONTAL, this, _("4. Channel swap"));
   wxWindow* box = swap->GetStaticBox();
@@ -207,27 +240,7 @@ CustomerProfileDialog::CustomerProfileDialog(wxWindow* parent, ProjectDocument& 
   swap->Add(outcome, 1, wxEXPAND | wxALL, 4);
   fill_from_channels();
 
-  auto* inputs = new wxBoxSizer(wxHORIZONTAL);
-  inputs->Add(files, 1, wxEXPAND | wxALL, 2);
-  inputs->Add(cols, 1, wxEXPAND | wxALL, 2);
-
-  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  add_ = new wxButton(this, wxID_ANY, "");
-  add_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_outcome(); });
-  buttons->Add(add_, 0, wxALL, 4);
-  buttons->AddStretchSpacer();
-  buttons->Add(new wxButton(this, wxID_CANCEL, _("&Close")), 0, wxALL, 4);
-  SetEscapeId(wxID_CANCEL);
-
-  auto* top = new wxBoxSizer(wxVERTICAL);
-  top->Add(inputs, 0, wxEXPAND | wxALL, 2);
-  top->Add(profile, 1, wxEXPAND | wxALL, 4);
-  top->Add(swap, 0, wxEXPAND | wxALL, 4);
-  top->Add(buttons, 0, wxEXPAND | wxALL, 2);
-  SetSizer(top);
-  update_add_button();
-  Layout();
-  CentreOnParent();
+  return swap;
 }
 
 bool CustomerProfileDialog::set_transactions(const std::string& path) {
@@ -235,7 +248,7 @@ bool CustomerProfileDialog::set_transactions(const std::string& path) {
   try {
     preview = profiling::preview_transactions(path);
   } catch (const std::exception& e) {
-    warn(this, _("The transactions file cannot be used.\n\n") + utf8(in_dialog_words(e.what())));
+    warn(this, _("The transactions file cannot be used.\n\n") + utf8(in_dialog_words(e)));
     return false;
   }
   transactions_ = path;
@@ -286,35 +299,13 @@ profiling::TransactionColumns CustomerProfileDialog::chosen_columns() const {
 }
 
 bool CustomerProfileDialog::run_profile(bool show_progress) {
-  if (transactions_.empty()) {
-    warn(this, _("Choose the transactions file first (1. Files)."));
-    return false;
-  }
-  if (lookups_.empty()) {
-    warn(this, _("Choose a postcode or output-area lookup first (1. Files)."));
-    return false;
-  }
+  if (!ready_to_profile()) return false;
   const Project& project = doc_.project();
-  if (project.segments.items.empty()) {
-    warn(this, _("This project has no segments yet. Add the segment profile of the area to the "
-                 "project, then "
-                 "profile the transactions against it."));
-    return false;
-  }
-  if (column("channel").empty()) {
-    warn(this, _("Choose the column that holds the contact channel (2. Columns)."));
-    return false;
-  }
-  if (column("postcode").empty() && column("area").empty()) {
-    warn(this, _("Choose the column that holds the postcode or the output area (2. Columns)."));
-    return false;
-  }
 
   // Everything the worker needs, copied: it must not touch the windows or the document.
   const SegmentScheme scheme = project.segments;
   const auto overrides = project.project.channel_costs;
   const std::string costs_file = costs_file_;
-  const std::string templates = templates_dir();
   const std::string transactions = transactions_;
   const std::vector<std::string> lookups = lookups_;
   profiling::ProfileOptions options;
@@ -337,7 +328,7 @@ bool CustomerProfileDialog::run_profile(bool show_progress) {
       profiling::LookupOptions lookup_options;
       lookup_options.progress = progress;
       const profiling::AreaLookup lookup = profiling::load_lookups(lookups, scheme, lookup_options);
-      costs = costs_file.empty() ? profiling::default_channel_costs(templates)
+      costs = costs_file.empty() ? profiling::installed_channel_costs()
                                  : profiling::read_channel_costs(costs_file);
       profiling::apply_cost_overrides(*costs, overrides);
       done = 0;
@@ -370,19 +361,7 @@ bool CustomerProfileDialog::run_profile(bool show_progress) {
   }
   worker.join();
   if (failure) {
-    try {
-      std::rethrow_exception(failure);
-    } catch (const Cancelled&) {
-      summary_->SetLabel(_("Cancelled: nothing was profiled."));
-    } catch (const InputError& e) {
-      warn(this,
-           _("The customer profile could not be made.\n\n") + utf8(in_dialog_words(e.what())));
-    } catch (const std::exception& e) {
-      warn(this, _("The customer profile could not be made because of a fault in Equivalue. Please "
-                   "report it "
-                   "with this message:\n\n") +
-                     utf8(e.what()));
-    }
+    report_failure(failure);
     return false;
   }
   profile_ = std::move(result);
@@ -394,6 +373,48 @@ bool CustomerProfileDialog::run_profile(bool show_progress) {
   fill_from_channels();
   update_add_button();
   return true;
+}
+
+// The files and columns a profile needs, each missing one said once.
+bool CustomerProfileDialog::ready_to_profile() {
+  if (transactions_.empty()) {
+    warn(this, _("Choose the transactions file first (1. Files)."));
+    return false;
+  }
+  if (lookups_.empty()) {
+    warn(this, _("Choose a postcode or output-area lookup first (1. Files)."));
+    return false;
+  }
+  if (doc_.project().segments.items.empty()) {
+    warn(this, _("This project has no segments yet. Add the segment profile of the area to the "
+                 "project, then "
+                 "profile the transactions against it."));
+    return false;
+  }
+  if (column("channel").empty()) {
+    warn(this, _("Choose the column that holds the contact channel (2. Columns)."));
+    return false;
+  }
+  if (column("postcode").empty() && column("area").empty()) {
+    warn(this, _("Choose the column that holds the postcode or the output area (2. Columns)."));
+    return false;
+  }
+  return true;
+}
+
+void CustomerProfileDialog::report_failure(std::exception_ptr failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const Cancelled&) {
+    summary_->SetLabel(_("Cancelled: nothing was profiled."));
+  } catch (const InputError& e) {
+    warn(this, _("The customer profile could not be made.\n\n") + utf8(in_dialog_words(e)));
+  } catch (const std::exception& e) {
+    warn(this, _("The customer profile could not be made because of a fault in Equivalue. Please "
+                 "report it "
+                 "with this message:\n\n") +
+                   utf8(e.what()));
+  }
 }
 
 void CustomerProfileDialog::show_profile() {
@@ -522,7 +543,7 @@ bool CustomerProfileDialog::work_out_swap() {
                                     doc_.project().project.flag_ratio);
   } catch (const std::exception& e) {
     swap_.reset();
-    warn(this, _("The channel swap cannot be worked out.\n\n") + utf8(in_dialog_words(e.what())));
+    warn(this, _("The channel swap cannot be worked out.\n\n") + utf8(in_dialog_words(e)));
     update_add_button();
     return false;
   }
@@ -558,43 +579,26 @@ void CustomerProfileDialog::update_add_button() {
 
 bool CustomerProfileDialog::add_outcome() {
   if (!swap_ || change_ < 0 || change_ >= doc_.change_count()) return false;
-  const int years = years_->GetValue();
+  profiling::SavingDestination destination;
+  destination.duration = years_->GetValue();
   const profiling::ChannelSwapResult result = *swap_;
+  profiling::AddedSaving added;
   const bool ok = guarded(this, [&] {
-    edit_change(
-        doc_, change_,
-        [&](ServiceChange& c) {
-          // The saving is the council's: its stakeholder, added when the change has none.
-          std::string stakeholder;
-          for (const auto& s : c.sroi.stakeholders)
-            if (lower(s.name).find("council") != std::string::npos) {
-              stakeholder = s.id;
-              break;
-            }
-          if (stakeholder.empty()) {
-            int n = 1;
-            auto taken = [&](const std::string& id) {
-              return std::any_of(c.sroi.stakeholders.begin(), c.sroi.stakeholders.end(),
-                                 [&](const Stakeholder& s) { return s.id == id; });
-            };
-            while (taken("S" + std::to_string(n))) ++n;
-            stakeholder = "S" + std::to_string(n);
-            c.sroi.stakeholders.push_back({stakeholder, "The council", ""});
-          }
-          int n = 1;
-          auto taken = [&](const std::string& id) {
-            return std::any_of(c.sroi.outcomes.begin(), c.sroi.outcomes.end(),
-                               [&](const Outcome& o) { return o.id == id; });
-          };
-          while (taken("O" + std::to_string(n))) ++n;
-          c.sroi.outcomes.push_back(
-              profiling::channel_swap_outcome(result, "O" + std::to_string(n), stakeholder, years));
+    const EqiaTemplate* tmpl = cached_eqia_template(doc_.project().project.jurisdiction);
+    doc_.edit(
+        [&](Project& p) {
+          added = profiling::add_saving_to_change(p, static_cast<std::size_t>(change_), result,
+                                                  destination, tmpl);
         },
-        "Add the channel swap saving as an outcome", {}, true);
+        "Add the channel swap saving as an outcome", change_, {}, true);
   });
   if (ok) {
     added_ = true;
-    saving_->SetLabel(saving_->GetLabel() + _("   - added as an outcome"));
+    saving_->SetLabel(saving_->GetLabel() + utf8("   - added as outcome " + added.outcome_id));
+    if (!added.eqia_note.empty()) {
+      prompt_->SetLabel(prompt_->GetLabel() + "\n" + utf8(added.eqia_note));
+      Layout();
+    }
   }
   return ok;
 }

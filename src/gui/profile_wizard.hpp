@@ -15,6 +15,7 @@
 
 #include <wx/dialog.h>
 
+#include <exception>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,6 +61,12 @@ class CustomerProfileDialog : public wxDialog {
   bool outcome_added() const { return added_; }
 
  private:
+  wxSizer* build_files();
+  wxSizer* build_columns();
+  wxSizer* build_profile();
+  wxSizer* build_swap();
+  bool ready_to_profile();
+  void report_failure(std::exception_ptr failure);
   void show_profile();
   void fill_from_channels();
   profiling::TransactionColumns chosen_columns() const;

@@ -70,6 +70,24 @@ std::string items_code(const Project& project, std::size_t index) {
   return items.at(std::min(index, items.size() - 1)).code;
 }
 
+// A few made-up contacts in `dir`, one output area per segment: contacts.csv and areas.csv.
+void write_sample_contacts(const std::filesystem::path& dir, const std::vector<Segment>& items) {
+  std::filesystem::create_directories(dir);
+  std::ofstream transactions(dir / "contacts.csv"), lookup(dir / "areas.csv");
+  transactions << "oa21cd,channel\n";
+  lookup << "oa21cd,supergroup\n";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    char area[32];
+    std::snprintf(area, sizeof area, "E%08zu", i + 1);
+    lookup << area << "," << items[i].code << "\n";
+    const std::size_t counts[] = {(i * 37) % 90 + 4, (i * 53) % 70 + 3, (i * 29) % 120 + 8};
+    const char* channels[] = {"face-to-face", "telephone", "web"};
+    for (std::size_t c = 0; c < 3; ++c)
+      for (std::size_t n = 0; n < counts[c]; ++n)
+        transactions << area << "," << channels[c] << "\n";
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) {
@@ -124,23 +142,7 @@ std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) 
   // area per segment); nothing is added to the project.
   if (!doc_->project().segments.items.empty()) {
     const auto dir = std::filesystem::temp_directory_path() / "equivalue-screenshot-profile";
-    std::filesystem::create_directories(dir);
-    {
-      std::ofstream transactions(dir / "contacts.csv"), lookup(dir / "areas.csv");
-      transactions << "oa21cd,channel\n";
-      lookup << "oa21cd,supergroup\n";
-      const auto& items = doc_->project().segments.items;
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        char area[32];
-        std::snprintf(area, sizeof area, "E%08zu", i + 1);
-        lookup << area << "," << items[i].code << "\n";
-        const std::size_t counts[] = {(i * 37) % 90 + 4, (i * 53) % 70 + 3, (i * 29) % 120 + 8};
-        const char* channels[] = {"face-to-face", "telephone", "web"};
-        for (std::size_t c = 0; c < 3; ++c)
-          for (std::size_t n = 0; n < counts[c]; ++n)
-            transactions << area << "," << channels[c] << "\n";
-      }
-    }
+    write_sample_contacts(dir, doc_->project().segments.items);
     auto* dialog = new CustomerProfileDialog(this, *doc_, view_->selected());
     dialog->Show();
     if (dialog->set_transactions((dir / "contacts.csv").string())) {

@@ -75,7 +75,9 @@ std::vector<LibraryProxy> read_proxy_library_csv(std::string_view text, const st
     p.id = column("id");
     p.proxy.description = column("description");
     p.proxy.unit = column("unit");
-    p.proxy.source = column("source");
+    // The source's title and, where given, the table the value is quoted from.
+    const std::string table = column("source_table");
+    p.proxy.source = column("source") + (table.empty() ? "" : " (" + table + ")");
     p.proxy.evidence_grade = column("evidence_grade");
     p.type = column("type");
     p.agency = column("agency");

@@ -2,6 +2,7 @@
 
 #include "csv_stream.hpp"
 #include "equivalue/core/errors.hpp"
+#include "equivalue/interchange/templates.hpp"
 
 #include <cctype>
 #include <filesystem>
@@ -120,6 +121,15 @@ ChannelCosts read_channel_costs(const std::string& path) {
 ChannelCosts default_channel_costs(const std::string& templates_dir) {
   return read_channel_costs(
       (std::filesystem::path(templates_dir) / "channels" / "socitm-2012.csv").string());
+}
+
+ChannelCosts installed_channel_costs() {
+  for (const auto& dir : template_directories())
+    if (std::filesystem::exists(dir / "channels" / "socitm-2012.csv"))
+      return default_channel_costs(dir.string());
+  throw FieldError("channel_costs",
+                   "the default channel costs (templates/channels/socitm-2012.csv) were not found; "
+                   "give a channel cost file");
 }
 
 void apply_cost_overrides(ChannelCosts& costs, const std::map<std::string, Decimal>& overrides,

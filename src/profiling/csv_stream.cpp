@@ -1,6 +1,7 @@
 #include "csv_stream.hpp"
 
 #include "equivalue/core/errors.hpp"
+#include "equivalue/core/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -79,13 +80,52 @@ void refuse_repeated_names(const std::string& path, const std::vector<std::strin
   }
 }
 
+// A quoted value from its opening quote at `pos`: runs to the next quote not doubled.
+// Values holding doubled quotes are unescaped into `scratch` (which must not move what it
+// holds); `pos` and `line` move past the value. A fault is (line, message).
+template <typename Scratch>
+std::optional<std::pair<std::uint64_t, std::string>> quoted_value(
+    std::string_view block, std::size_t& pos, std::uint64_t& line, Scratch& scratch,
+    std::size_t& scratch_used, std::string_view& value) {
+  const std::size_t size = block.size();
+  const std::uint64_t opened_on = line;
+  std::size_t start = pos + 1;
+  std::string* unescaped = nullptr;
+  while (true) {
+    const void* found = std::memchr(block.data() + start, '"', size - start);
+    if (!found)
+      return std::make_pair(
+          opened_on,
+          std::string("a quoted value starting on this line is never closed (a closing \" "
+                      "is missing)"));
+    const std::size_t q = static_cast<std::size_t>(static_cast<const char*>(found) - block.data());
+    const std::string_view piece = block.substr(start, q - start);
+    line += count_line_breaks(piece);
+    if (q + 1 < size && block[q + 1] == '"') {  // doubled quote: a literal "
+      if (!unescaped) {
+        if (scratch_used == scratch.size()) scratch.emplace_back();
+        unescaped = &scratch[scratch_used++];
+        unescaped->clear();
+      }
+      unescaped->append(piece);
+      unescaped->push_back('"');
+      start = q + 2;
+      continue;
+    }
+    if (unescaped) {
+      unescaped->append(piece);
+      value = *unescaped;
+    } else {
+      value = piece;
+    }
+    pos = q + 1;
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
-std::string fold_name(std::string_view name) {
-  std::string out(trim(name));
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string fold_name(std::string_view name) { return lower_case(std::string(trim(name))); }
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -114,41 +154,11 @@ bool RecordSplitter::next(Record& record) {
   std::size_t scratch_used = 0;
   while (true) {
     if (pos_ < size && block_[pos_] == '"') {
-      // Quoted value: runs to the next quote not doubled.
-      const std::uint64_t opened_on = line_;
-      std::size_t start = pos_ + 1;
-      std::string* unescaped = nullptr;
       std::string_view value;
-      while (true) {
-        const void* found = std::memchr(block_.data() + start, '"', size - start);
-        if (!found) {
-          error_line_ = opened_on;
-          error_ = "a quoted value starting on this line is never closed (a closing \" is missing)";
-          return false;
-        }
-        const std::size_t q =
-            static_cast<std::size_t>(static_cast<const char*>(found) - block_.data());
-        const std::string_view piece = block_.substr(start, q - start);
-        line_ += count_line_breaks(piece);
-        if (q + 1 < size && block_[q + 1] == '"') {  // doubled quote: a literal "
-          if (!unescaped) {
-            if (scratch_used == scratch_.size()) scratch_.emplace_back();
-            unescaped = &scratch_[scratch_used++];
-            unescaped->clear();
-          }
-          unescaped->append(piece);
-          unescaped->push_back('"');
-          start = q + 2;
-          continue;
-        }
-        if (unescaped) {
-          unescaped->append(piece);
-          value = *unescaped;
-        } else {
-          value = piece;
-        }
-        pos_ = q + 1;
-        break;
+      if (auto fault = quoted_value(block_, pos_, line_, scratch_, scratch_used, value)) {
+        error_line_ = fault->first;
+        error_ = std::move(fault->second);
+        return false;
       }
       record.fields.push_back(value);
       if (pos_ < size && block_[pos_] == '\r' && pos_ + 1 < size && block_[pos_ + 1] == '\n')
@@ -246,6 +256,132 @@ CsvHeader read_csv_header(const std::string& path) {
   return header;
 }
 
+namespace {
+
+struct Block {
+  std::string data;
+  std::uint64_t first_line = 0;
+};
+
+// The blocks between the reader and the workers, and the first fault in file order.
+class BlockQueue {
+ public:
+  BlockQueue(std::size_t capacity,
+             const std::function<std::optional<std::string>(int, const Record&)>& on_record)
+      : capacity_(capacity), on_record_(on_record) {}
+
+  // Waits for room; false when reading should stop.
+  bool push(Block block) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return stop_ || queue_.size() < capacity_; });
+    if (stop_) return false;
+    queue_.push_back(std::move(block));
+    changed_.notify_all();
+    return true;
+  }
+
+  // Worker `worker`: parses blocks until there are no more or something stops it.
+  void work(int worker) {
+    try {
+      Record record;
+      Block block;
+      while (pop(block)) {
+        RecordSplitter splitter(block.data, block.first_line);
+        while (splitter.next(record)) {
+          if (auto problem = on_record_(worker, record)) {
+            record_fault(record.line, std::move(*problem));
+            break;
+          }
+        }
+        if (splitter.error()) record_fault(splitter.error_line(), *splitter.error());
+      }
+    } catch (...) {
+      fail(std::current_exception());
+    }
+  }
+
+  void fail(std::exception_ptr error) {
+    std::lock_guard lock(mutex_);
+    if (!failure_) failure_ = error;
+    stop_ = true;
+    changed_.notify_all();
+  }
+
+  void finish_reading() {
+    std::lock_guard lock(mutex_);
+    finished_reading_ = true;
+    changed_.notify_all();
+  }
+
+  std::exception_ptr failure() const { return failure_; }
+  const std::optional<CsvFault>& fault() const { return fault_; }
+
+ private:
+  bool pop(Block& block) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return stop_ || !queue_.empty() || finished_reading_; });
+    if (stop_ || queue_.empty()) return false;
+    block = std::move(queue_.front());
+    queue_.pop_front();
+    changed_.notify_all();
+    return true;
+  }
+
+  void record_fault(std::uint64_t line, std::string message) {
+    std::lock_guard lock(mutex_);
+    if (!fault_ || line < fault_->line) fault_ = CsvFault{line, std::move(message)};
+    stop_ = true;
+    changed_.notify_all();
+  }
+
+  const std::size_t capacity_;
+  const std::function<std::optional<std::string>(int, const Record&)>& on_record_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Block> queue_;
+  bool finished_reading_ = false;
+  bool stop_ = false;
+  std::optional<CsvFault> fault_;
+  std::exception_ptr failure_;
+};
+
+// Reads the file in blocks cut after the last whole record; false on a read error.
+bool read_blocks(std::FILE* f, const CsvHeader& header, const StreamOptions& options,
+                 std::uint64_t total, BlockQueue& queue) {
+  std::string carry;
+  std::uint64_t line = header.data_line;
+  std::uint64_t done = header.data_offset;
+  while (true) {
+    std::string buffer;
+    buffer.resize(carry.size() + options.block_bytes);
+    std::memcpy(buffer.data(), carry.data(), carry.size());
+    const std::size_t got = std::fread(buffer.data() + carry.size(), 1, options.block_bytes, f);
+    if (std::ferror(f)) return false;
+    buffer.resize(carry.size() + got);
+    carry.clear();
+    done += got;
+    if (options.progress) options.progress(done, total);
+    const bool at_end = got < options.block_bytes;
+    if (at_end && buffer.empty()) return true;
+    std::size_t cut = at_end ? buffer.size() : last_record_end(buffer);
+    if (cut == 0) {
+      if (buffer.size() < options.max_record_bytes) {
+        carry = std::move(buffer);
+        continue;
+      }
+      cut = buffer.size();  // an unclosed quote: let the parser report where it opened
+    }
+    carry.assign(buffer, cut, std::string::npos);
+    buffer.resize(cut);
+    const std::uint64_t lines = count_line_breaks(buffer);
+    if (!buffer.empty() && !queue.push(Block{std::move(buffer), line})) return true;
+    line += lines;
+    if (at_end) return true;  // at the end the cut is the whole buffer: nothing is carried
+  }
+}
+
+}  // namespace
+
 std::optional<CsvFault> stream_csv(
     const std::string& path, const CsvHeader& header, const StreamOptions& options,
     const std::function<std::optional<std::string>(int worker, const Record& record)>& on_record) {
@@ -255,120 +391,22 @@ std::optional<CsvFault> stream_csv(
   std::error_code size_error;
   const std::uint64_t total = std::filesystem::file_size(path, size_error);
 
-  struct Block {
-    std::string data;
-    std::uint64_t first_line = 0;
-  };
   const int threads = std::max(1, options.threads);
-  const std::size_t capacity = static_cast<std::size_t>(threads) + 1;
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::deque<Block> queue;
-  bool finished_reading = false;
-  bool stop = false;
-  std::optional<CsvFault> fault;
-  std::exception_ptr failure;
-
-  auto record_fault = [&](std::uint64_t line, std::string message) {
-    std::lock_guard lock(mutex);
-    if (!fault || line < fault->line) fault = CsvFault{line, std::move(message)};
-    stop = true;
-    changed.notify_all();
-  };
-
-  auto work = [&](int worker) {
-    try {
-      Record record;
-      while (true) {
-        Block block;
-        {
-          std::unique_lock lock(mutex);
-          changed.wait(lock, [&] { return stop || !queue.empty() || finished_reading; });
-          if (stop || queue.empty()) return;
-          block = std::move(queue.front());
-          queue.pop_front();
-          changed.notify_all();
-        }
-        RecordSplitter splitter(block.data, block.first_line);
-        while (splitter.next(record)) {
-          if (auto problem = on_record(worker, record)) {
-            record_fault(record.line, std::move(*problem));
-            break;
-          }
-        }
-        if (splitter.error()) record_fault(splitter.error_line(), *splitter.error());
-      }
-    } catch (...) {
-      std::lock_guard lock(mutex);
-      if (!failure) failure = std::current_exception();
-      stop = true;
-      changed.notify_all();
-    }
-  };
-
+  BlockQueue queue(static_cast<std::size_t>(threads) + 1, on_record);
   std::vector<std::thread> workers;
-  for (int w = 0; w < threads; ++w) workers.emplace_back(work, w);
-
-  auto push = [&](Block block) {
-    std::unique_lock lock(mutex);
-    changed.wait(lock, [&] { return stop || queue.size() < capacity; });
-    if (stop) return false;
-    queue.push_back(std::move(block));
-    changed.notify_all();
-    return true;
-  };
-
+  for (int w = 0; w < threads; ++w) workers.emplace_back([&queue, w] { queue.work(w); });
   bool read_error = false;
   try {
-    std::string carry;
-    std::uint64_t line = header.data_line;
-    std::uint64_t done = header.data_offset;
-    while (true) {
-      std::string buffer;
-      buffer.resize(carry.size() + options.block_bytes);
-      std::memcpy(buffer.data(), carry.data(), carry.size());
-      const std::size_t got =
-          std::fread(buffer.data() + carry.size(), 1, options.block_bytes, f.get());
-      if (std::ferror(f.get())) {
-        read_error = true;
-        break;
-      }
-      buffer.resize(carry.size() + got);
-      carry.clear();
-      done += got;
-      if (options.progress) options.progress(done, total);
-      const bool at_end = got < options.block_bytes;
-      if (at_end && buffer.empty()) break;
-      std::size_t cut = at_end ? buffer.size() : last_record_end(buffer);
-      if (cut == 0) {
-        if (buffer.size() < options.max_record_bytes) {
-          carry = std::move(buffer);
-          continue;
-        }
-        cut = buffer.size();  // an unclosed quote: let the parser report where it opened
-      }
-      carry.assign(buffer, cut, std::string::npos);
-      buffer.resize(cut);
-      const std::uint64_t lines = count_line_breaks(buffer);
-      if (!buffer.empty() && !push(Block{std::move(buffer), line})) break;
-      line += lines;
-      if (at_end) break;  // at the end the cut is the whole buffer: nothing is carried
-    }
+    read_error = !read_blocks(f.get(), header, options, total, queue);
   } catch (...) {
-    std::lock_guard lock(mutex);
-    if (!failure) failure = std::current_exception();
-    stop = true;
+    queue.fail(std::current_exception());
   }
-  {
-    std::lock_guard lock(mutex);
-    finished_reading = true;
-    changed.notify_all();
-  }
+  queue.finish_reading();
   for (auto& t : workers) t.join();
-  if (failure) std::rethrow_exception(failure);
+  if (queue.failure()) std::rethrow_exception(queue.failure());
   if (read_error)
     throw InputError(path + ": reading stopped part way through (the file may be damaged)");
-  return fault;
+  return queue.fault();
 }
 
 }  // namespace eqv::profiling::detail

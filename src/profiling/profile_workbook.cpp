@@ -51,36 +51,10 @@ std::int64_t channel_count(const SegmentProfile& s, const std::string& channel) 
 
 }  // namespace
 
-void write_profile_workbook(const std::string& path, const PublishedProfile& pub,
-                            const ProfileResult& p, const ChannelSwapResult* swap) {
-  namespace fs = std::filesystem;
-  const fs::path parent = fs::path(path).parent_path();
-  std::error_code ec;
-  if (!parent.empty() && !fs::is_directory(parent, ec))
-    throw InputError(path + ": the folder " + parent.string() +
-                     " does not exist; create it or choose another place");
+namespace {
 
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb)
-    throw InputError(path + ": cannot be written (check the folder and that the file is not open)");
-  Sheet s{workbook_add_worksheet(wb, "Profile"),
-          workbook_add_format(wb),
-          workbook_add_format(wb),
-          workbook_add_format(wb),
-          workbook_add_format(wb),
-          workbook_add_format(wb)};
-  format_set_bold(s.bold);
-  format_set_num_format(s.whole, "#,##0");
-  format_set_num_format(s.percent, "0.0%");
-  format_set_num_format(s.money, "\xC2\xA3#,##0.00");
-  format_set_text_wrap(s.wrap);
-
-  s.text(0, 0, "Customer profile", s.bold);
-  s.text(1, 0,
-         "Transactions matched to segments by " + p.matched_by + "; index = share of " +
-             (pub.by_customer ? std::string("customers") : std::string("transactions")) +
-             " / share of population x 100 (100 = as expected).");
-  s.text(2, 0, pub.statement);
+// The profile table: one row per segment and the total. Returns the last row written.
+lxw_row_t write_profile_table(Sheet& s, const PublishedProfile& pub, const ProfileResult& p) {
   lxw_row_t r = 4;
   lxw_col_t col = 0;
   const char* fixed_heads[] = {"Segment", "Name", "Transactions"};
@@ -122,8 +96,12 @@ void write_profile_workbook(const std::string& path, const PublishedProfile& pub
   for (std::size_t i = 0; i < pub.segments.size(); ++i)
     write_row(++r, pub.segments[i], &p.segments[i]);
   write_row(++r, pub.total, nullptr);
+  return r;
+}
 
-  r += 2;
+// Rows read, matched and not matched (and why), below the table.
+void write_match_summary(Sheet& s, lxw_row_t r, const PublishedProfile& pub,
+                         const ProfileResult& p) {
   s.text(r, 0, "Rows read", s.bold);
   s.count(r, 2, pub.rows, p.rows);
   s.text(++r, 0, "Matched to a segment");
@@ -140,52 +118,92 @@ void write_profile_workbook(const std::string& path, const PublishedProfile& pub
     for (const auto& n : p.unpriced_channels) names += (names.empty() ? "" : ", ") + n;
     s.text(++r, 0, "Channels without a unit cost (not in the cost): " + names);
   }
+}
 
-  if (swap) {
-    Sheet w = s;
-    w.ws = workbook_add_worksheet(wb, "Channel swap");
-    std::string segs;
-    for (const auto& c : swap->swap.segments) segs += (segs.empty() ? "" : ", ") + c;
-    w.text(0, 0, "Channel swap", w.bold);
-    w.text(1, 0,
-           "Share moved to " + swap->swap.to + ": " + to_fixed(swap->swap.share * 100, 1) +
-               "% of segments " + segs + " (transactions taken to cover " +
-               to_exact_string(swap->swap.period_days) + " days)");
-    const char* heads[] = {"Segment", "From channel", "Contacts moved a year", "Saving a year"};
-    for (lxw_col_t c = 0; c < 4; ++c) w.text(3, c, heads[c], w.bold);
-    worksheet_set_column(w.ws, 0, 3, 20, nullptr);
-    lxw_row_t row = 3;
-    bool any_hidden = false;
-    for (const auto& line : swap->lines) {
-      // A line is built from one published count: hidden with it.
-      bool hidden = false;
-      for (std::size_t i = 0; i < pub.segments.size(); ++i) {
-        if (pub.segments[i].segment != line.segment) continue;
-        for (std::size_t k = 0; k < pub.channels.size(); ++k)
-          if (pub.channels[k] == line.channel && pub.segments[i].channels[k].suppressed)
-            hidden = true;
-      }
-      any_hidden = any_hidden || hidden;
-      ++row;
-      w.text(row, 0, line.segment);
-      w.text(row, 1, line.channel);
-      const DisclosedCell cell{hidden ? kWithheldText : "", hidden,
-                               hidden ? SuppressionReason::derived : SuppressionReason::none};
-      w.number(row, 2, cell, line.moved, 0, w.whole);
-      w.number(row, 3, cell, line.saving, kMoneyPlaces, w.money);
-    }
-    ++row;
-    w.text(row, 0, "Total", w.bold);
-    const DisclosedCell total{any_hidden ? kWithheldText : "", any_hidden,
-                              any_hidden ? SuppressionReason::derived : SuppressionReason::none};
-    w.number(row, 2, total, swap->moved, 0, w.whole);
-    w.number(row, 3, total, swap->yearly_saving, kMoneyPlaces, w.money);
-    row += 2;
-    w.text(row, 0,
-           swap->exclusion_prompt ? swap->prompt
-                                  : "No digital-exclusion prompt: the moved segments do not "
-                                    "hold a high share of older or disabled people.");
+// A swap line is built from one published count: hidden with it.
+bool swap_line_hidden(const PublishedProfile& pub, const SwapLine& line) {
+  for (std::size_t i = 0; i < pub.segments.size(); ++i) {
+    if (pub.segments[i].segment != line.segment) continue;
+    for (std::size_t k = 0; k < pub.channels.size(); ++k)
+      if (pub.channels[k] == line.channel && pub.segments[i].channels[k].suppressed) return true;
   }
+  return false;
+}
+
+void write_swap_sheet(Sheet w, lxw_workbook* wb, const PublishedProfile& pub,
+                      const ChannelSwapResult& swap) {
+  w.ws = workbook_add_worksheet(wb, "Channel swap");
+  std::string segs;
+  for (const auto& c : swap.swap.segments) segs += (segs.empty() ? "" : ", ") + c;
+  w.text(0, 0, "Channel swap", w.bold);
+  w.text(1, 0,
+         "Share moved to " + swap.swap.to + ": " + to_fixed(swap.swap.share * 100, 1) +
+             "% of segments " + segs + " (transactions taken to cover " +
+             to_exact_string(swap.swap.period_days) + " days)");
+  const char* heads[] = {"Segment", "From channel", "Contacts moved a year", "Saving a year"};
+  for (lxw_col_t c = 0; c < 4; ++c) w.text(3, c, heads[c], w.bold);
+  worksheet_set_column(w.ws, 0, 3, 20, nullptr);
+  lxw_row_t row = 3;
+  bool any_hidden = false;
+  for (const auto& line : swap.lines) {
+    const bool hidden = swap_line_hidden(pub, line);
+    any_hidden = any_hidden || hidden;
+    ++row;
+    w.text(row, 0, line.segment);
+    w.text(row, 1, line.channel);
+    const DisclosedCell cell{hidden ? kWithheldText : "", hidden,
+                             hidden ? SuppressionReason::derived : SuppressionReason::none};
+    w.number(row, 2, cell, line.moved, 0, w.whole);
+    w.number(row, 3, cell, line.saving, kMoneyPlaces, w.money);
+  }
+  ++row;
+  w.text(row, 0, "Total", w.bold);
+  const DisclosedCell total{any_hidden ? kWithheldText : "", any_hidden,
+                            any_hidden ? SuppressionReason::derived : SuppressionReason::none};
+  w.number(row, 2, total, swap.moved, 0, w.whole);
+  w.number(row, 3, total, swap.yearly_saving, kMoneyPlaces, w.money);
+  row += 2;
+  w.text(row, 0,
+         swap.exclusion_prompt ? swap.prompt
+                               : "No digital-exclusion prompt: the moved segments do not "
+                                 "hold a high share of older or disabled people.");
+}
+
+}  // namespace
+
+void write_profile_workbook(const std::string& path, const PublishedProfile& pub,
+                            const ProfileResult& p, const ChannelSwapResult* swap) {
+  namespace fs = std::filesystem;
+  const fs::path parent = fs::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty() && !fs::is_directory(parent, ec))
+    throw InputError(path + ": the folder " + parent.string() +
+                     " does not exist; create it or choose another place");
+
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb)
+    throw InputError(path + ": cannot be written (check the folder and that the file is not open)");
+  Sheet s{workbook_add_worksheet(wb, "Profile"),
+          workbook_add_format(wb),
+          workbook_add_format(wb),
+          workbook_add_format(wb),
+          workbook_add_format(wb),
+          workbook_add_format(wb)};
+  format_set_bold(s.bold);
+  format_set_num_format(s.whole, "#,##0");
+  format_set_num_format(s.percent, "0.0%");
+  format_set_num_format(s.money, "\xC2\xA3#,##0.00");
+  format_set_text_wrap(s.wrap);
+
+  s.text(0, 0, "Customer profile", s.bold);
+  s.text(1, 0,
+         "Transactions matched to segments by " + p.matched_by + "; index = share of " +
+             (pub.by_customer ? std::string("customers") : std::string("transactions")) +
+             " / share of population x 100 (100 = as expected).");
+  s.text(2, 0, pub.statement);
+  const lxw_row_t last = write_profile_table(s, pub, p);
+  write_match_summary(s, last + 2, pub, p);
+  if (swap) write_swap_sheet(s, wb, pub, *swap);
 
   const lxw_error status = workbook_close(wb);
   if (status != LXW_NO_ERROR)

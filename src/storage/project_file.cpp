@@ -1,6 +1,7 @@
 #include "equivalue/storage/project_file.hpp"
 
 #include "equivalue/core/errors.hpp"
+#include "equivalue/core/text.hpp"
 #include "equivalue/interchange/json_format.hpp"
 #include "equivalue/storage/project_store.hpp"
 #include "equivalue/storage/register.hpp"
@@ -34,9 +35,7 @@ std::string read_text_file(const std::string& path) {
 namespace {
 
 bool named_eqv(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".eqv";
+  return lower_case(std::filesystem::path(path).extension().string()) == ".eqv";
 }
 
 }  // namespace

@@ -111,6 +111,21 @@ check("a folder is exit 2 with a message", code == 2 and "folder" in err, err)
 code, _, err = run("calc", os.path.join(tmp, "missing.json"))
 check("a missing file is exit 2 with a message", code == 2 and "no such file" in err, err)
 
+# An impact on a characteristic neither the template nor the segments have is wrong, not
+# incomplete: exit 2 naming it, whatever the assessment's state (C3 is a draft).
+round_ = json.load(open(os.path.join(fixtures, "budget_round.json"), encoding="utf-8"))
+round_["changes"][2]["eqia"]["impacts"].append({"characteristic": "star-sign", "rating": "neutral",
+                                                  "evidence": "Horoscopes"})
+star = os.path.join(tmp, "star-sign.json")
+with open(star, "w", encoding="utf-8") as f:
+    json.dump(round_, f)
+code, out, err = run("validate", star)
+check("validate star-sign impact on a draft: exit 2", code == 2, f"exit {code} stdout {out[:300]}")
+check("validate star-sign impact: names the impact",
+      'changes[2].eqia.impacts[1].characteristic: "star-sign" is not a characteristic of the england template' in err,
+      err[:400])
+check("validate star-sign impact: nothing on stdout", out == "", out[:200])
+
 # Usage errors are exit 2.
 for args in ([], ["frobnicate"], ["calc"], ["calc", worked, "--draws", "0"], ["calc", worked, "--seed", "x"]):
     code, _, _ = run(*args)

@@ -94,21 +94,25 @@ TEST(CustomerProfile, ProfilesSwapsAndAddsTheSavingAsAnOutcome) {
   EXPECT_FALSE(dialog->swap()->exclusion_prompt);
   EXPECT_NE(dialog->prompt_text().Find("Digital exclusion"), wxNOT_FOUND);
 
-  // Added to change C1 as its second outcome, to the council, through an undoable edit.
+  // Added to change C1 as its second outcome, through an undoable edit, exactly as the
+  // command line adds it (profiling::add_saving_to_change): outcome SWAP1, to a new
+  // stakeholder "council" (C1's only stakeholder is older residents), in pence.
   const std::size_t before = doc->change(0).sroi.outcomes.size();
   ASSERT_TRUE(dialog->add_outcome());
   const auto& outcomes = doc->change(0).sroi.outcomes;
   ASSERT_EQ(outcomes.size(), before + 1);
   const Outcome& added = outcomes.back();
+  EXPECT_EQ(added.id, "SWAP1");
+  EXPECT_EQ(added.stakeholder, "council");
   EXPECT_EQ(added.proxy.value, Decimal("42.35"));
   EXPECT_EQ(added.quantity, Decimal(1));
   EXPECT_EQ(added.type, ValueType::fiscal);
   EXPECT_TRUE(added.cashable);
   EXPECT_EQ(added.agency, "council");
   const auto& stakeholders = doc->change(0).sroi.stakeholders;
-  const bool council = std::any_of(stakeholders.begin(), stakeholders.end(), [&](const Stakeholder& s) {
-    return s.id == added.stakeholder && s.name == "The council";
-  });
+  const bool council = std::any_of(
+      stakeholders.begin(), stakeholders.end(),
+      [&](const Stakeholder& s) { return s.id == added.stakeholder && s.name == "Council"; });
   EXPECT_TRUE(council);
   // Only aggregates reach the project: no postcode from the file is in it.
   const std::string saved = write_project_json(doc->project());

@@ -75,7 +75,8 @@ struct CliRun {
 CliRun cli(const TempDir& dir, const std::string& arguments) {
   const std::string out = dir.file("stdout.txt");
   const std::string err = dir.file("stderr.txt");
-  const std::string command = std::string(EQUIVALUE_CLI) + " " + arguments + " >" + out + " 2>" + err;
+  const std::string command =
+      std::string(EQUIVALUE_CLI) + " " + arguments + " >" + out + " 2>" + err;
   const int status = std::system(command.c_str());
   CliRun r;
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -87,13 +88,14 @@ CliRun cli(const TempDir& dir, const std::string& arguments) {
 struct Files {
   std::string project, lookup, transactions;
   std::string profile() const {
-    return "profile --transactions " + transactions + " --lookup " + lookup + " --segments " + project;
+    return "profile --transactions " + transactions + " --lookup " + lookup + " --segments " +
+           project;
   }
 };
 
 Files write_inputs(const TempDir& dir, const std::string& eqia_status = "draft") {
-  return {dir.write("project.json", project_json(eqia_status)), dir.write("oac.csv", test::kAreaLookup),
-          dir.write("t.csv", transactions())};
+  return {dir.write("project.json", project_json(eqia_status)),
+          dir.write("oac.csv", test::kAreaLookup), dir.write("t.csv", transactions())};
 }
 
 Project read_project(const std::string& path) {
@@ -102,7 +104,9 @@ Project read_project(const std::string& path) {
   return r.project;
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 // Segment 3, half of its face-to-face and telephone contacts to the web:
 //   face-to-face 0.5 x 40 = 20 moved x (10.50 - 0.15 = 10.35) = 207.00; telephone: none.
@@ -116,7 +120,9 @@ TEST(AddToChange, SavingBecomesAnOutcomeOfTheChange) {
   const Files f = write_inputs(dir);
   const std::string out = dir.file("with-swap.json");
   const std::string input_before = read(f.project);
-  const CliRun r = cli(dir, f.profile() + " --swap-segments 3 --swap-share 0.5 --add-to-change C1 --write-project " + out);
+  const CliRun r =
+      cli(dir, f.profile() +
+                   " --swap-segments 3 --swap-share 0.5 --add-to-change C1 --write-project " + out);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(has(r.out, "Saving per year             £207.00")) << r.out;
   EXPECT_TRUE(has(r.out, "SWAP1")) << r.out;
@@ -152,9 +158,10 @@ TEST(AddToChange, SavingBecomesAnOutcomeOfTheChange) {
 
   // A second swap on the written project: the next free id, the same council stakeholder.
   const std::string again = dir.file("again.json");
-  const CliRun second = cli(dir, "profile --transactions " + f.transactions + " --lookup " + f.lookup + " --segments " +
-                                  out + " --swap-segments 3 --swap-share 0.5 --add-to-change C1 --write-project " +
-                                  again + " --duration 2");
+  const CliRun second = cli(
+      dir, "profile --transactions " + f.transactions + " --lookup " + f.lookup + " --segments " +
+               out + " --swap-segments 3 --swap-share 0.5 --add-to-change C1 --write-project " +
+               again + " --duration 2");
   ASSERT_EQ(second.status, 0) << second.err;
   const Project twice_project = read_project(again);
   const ServiceChange& twice = twice_project.changes.at(0);
@@ -175,8 +182,9 @@ TEST(AddToChange, ExclusionPromptGoesToADraftEqia) {
   TempDir dir;
   const Files f = write_inputs(dir);
   const std::string out = dir.file("with-swap.json");
-  const CliRun r = cli(dir, f.profile() + " --swap-segments 1 --swap-share 0.5 --add-to-change C1 --write-project " +
-                             out + " --outcome-id CS1 --stakeholder R");
+  const CliRun r = cli(
+      dir, f.profile() + " --swap-segments 1 --swap-share 0.5 --add-to-change C1 --write-project " +
+               out + " --outcome-id CS1 --stakeholder R");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(has(r.out, "Digital exclusion")) << r.out;
   EXPECT_TRUE(has(r.out, "screening of age and disability")) << r.out;
@@ -192,7 +200,8 @@ TEST(AddToChange, ExclusionPromptGoesToADraftEqia) {
   ASSERT_EQ(change.eqia->screening.size(), 2u);
   EXPECT_EQ(change.eqia->screening[0].relevant, Relevance::yes);
   EXPECT_TRUE(has(change.eqia->screening[0].reason, "Older residents pay in person"));
-  EXPECT_TRUE(has(change.eqia->screening[0].reason, "Channel swap (outcome CS1): Digital exclusion"));
+  EXPECT_TRUE(
+      has(change.eqia->screening[0].reason, "Channel swap (outcome CS1): Digital exclusion"));
   EXPECT_EQ(change.eqia->screening[1].characteristic, "disability");
   EXPECT_EQ(change.eqia->screening[1].relevant, Relevance::not_sure);
   EXPECT_TRUE(has(change.eqia->screening[1].reason, "age 65+: 40.0%"));
@@ -203,7 +212,9 @@ TEST(AddToChange, ApprovedEqiaIsLeftUnchanged) {
   TempDir dir;
   const Files f = write_inputs(dir, "approved");
   const std::string out = dir.file("with-swap.json");
-  const CliRun r = cli(dir, f.profile() + " --swap-segments 1 --swap-share 0.5 --add-to-change C1 --write-project " + out);
+  const CliRun r =
+      cli(dir, f.profile() +
+                   " --swap-segments 1 --swap-share 0.5 --add-to-change C1 --write-project " + out);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(has(r.out, "Digital exclusion")) << r.out;
   EXPECT_TRUE(has(r.out, "is approved, so it was left unchanged")) << r.out;
@@ -212,8 +223,10 @@ TEST(AddToChange, ApprovedEqiaIsLeftUnchanged) {
   EXPECT_EQ(written.changes.at(0).eqia, read_project(f.project).changes.at(0).eqia);
 }
 
-// A change without an EqIA: a draft is started (template = the project's jurisdiction) that
-// holds the prompt for both flagged characteristics.
+// A change without an EqIA: a draft is started as the desktop starts one (core's
+// new_assessment: template = the project's jurisdiction, one "not sure" screening row for
+// each of the England template's nine protected characteristics), and the prompt goes into
+// the rows of both flagged characteristics, age and disability.
 TEST(AddToChange, ChangeWithoutEqiaGetsADraft) {
   TempDir dir;
   Files f = write_inputs(dir);
@@ -221,7 +234,9 @@ TEST(AddToChange, ChangeWithoutEqiaGetsADraft) {
   without.changes.at(0).eqia.reset();
   f.project = dir.write("no-eqia.json", write_project_json(without));
   const std::string out = dir.file("with-swap.json");
-  const CliRun r = cli(dir, f.profile() + " --swap-segments 1 --swap-share 0.5 --add-to-change C1 --write-project " + out);
+  const CliRun r =
+      cli(dir, f.profile() +
+                   " --swap-segments 1 --swap-share 0.5 --add-to-change C1 --write-project " + out);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(has(r.out, "had no EqIA: a draft was started")) << r.out;
   const Project written = read_project(out);
@@ -230,9 +245,14 @@ TEST(AddToChange, ChangeWithoutEqiaGetsADraft) {
   ASSERT_TRUE(eqia);
   EXPECT_EQ(eqia->status, EqiaStatus::draft);
   EXPECT_EQ(eqia->template_name, "england");
-  ASSERT_EQ(eqia->screening.size(), 2u);
+  ASSERT_EQ(eqia->screening.size(), 9u);
   EXPECT_EQ(eqia->screening[0].characteristic, "age");
   EXPECT_EQ(eqia->screening[0].relevant, Relevance::not_sure);
+  EXPECT_TRUE(has(eqia->screening[0].reason, "Channel swap (outcome SWAP1): Digital exclusion"));
+  EXPECT_EQ(eqia->screening[1].characteristic, "disability");
+  EXPECT_TRUE(has(eqia->screening[1].reason, "Channel swap (outcome SWAP1): Digital exclusion"));
+  EXPECT_EQ(eqia->screening[8].characteristic, "sexual-orientation");
+  EXPECT_EQ(eqia->screening[8].reason, "");
 }
 
 // A workbook that cannot be written stops the run before the project appears.
@@ -240,8 +260,9 @@ TEST(AddToChange, FailedWorkbookLeavesNoProject) {
   TempDir dir;
   const Files f = write_inputs(dir);
   const std::string out = dir.file("with-swap.json");
-  const CliRun r = cli(dir, f.profile() + " --swap-segments 3 --swap-share 0.5 --add-to-change C1 --write-project " +
-                                out + " -o " + dir.file("no/such/folder/profile.xlsx"));
+  const CliRun r = cli(
+      dir, f.profile() + " --swap-segments 3 --swap-share 0.5 --add-to-change C1 --write-project " +
+               out + " -o " + dir.file("no/such/folder/profile.xlsx"));
   EXPECT_EQ(r.status, 2) << r.out << r.err;
   EXPECT_FALSE(std::filesystem::exists(out));
   EXPECT_FALSE(std::filesystem::exists(out + ".part"));
@@ -254,18 +275,25 @@ TEST(AddToChange, BadOptionsExitTwoAndWriteNothing) {
   const std::string out = dir.file("out.json");
   const std::string swap = " --swap-segments 3 --swap-share 0.5";
   const std::string segments_csv = dir.write("segments.csv", "code,name,population\n1,One,100\n");
-  const std::string base = "profile --transactions " + f.transactions + " --lookup " + f.lookup + " --segments ";
+  const std::string base =
+      "profile --transactions " + f.transactions + " --lookup " + f.lookup + " --segments ";
   const std::vector<std::pair<std::string, std::string>> cases{
       {f.profile() + swap + " --add-to-change C1", "--write-project"},
       {f.profile() + swap + " --write-project " + out, "--add-to-change"},
-      {f.profile() + " --swap-segments 3 --add-to-change C1 --write-project " + out, "--swap-share"},
-      {f.profile() + " --swap-share 0.5 --add-to-change C1 --write-project " + out, "--swap-segments"},
+      {f.profile() + " --swap-segments 3 --add-to-change C1 --write-project " + out,
+       "--swap-share"},
+      {f.profile() + " --swap-share 0.5 --add-to-change C1 --write-project " + out,
+       "--swap-segments"},
       {base + segments_csv + swap + " --add-to-change C1 --write-project " + out, "segments CSV"},
       {f.profile() + swap + " --add-to-change C9 --write-project " + out, "(its changes: C1)"},
-      {f.profile() + swap + " --add-to-change C1 --write-project " + out + " --outcome-id O1", "--outcome-id"},
-      {f.profile() + swap + " --add-to-change C1 --write-project " + out + " --stakeholder X", "--stakeholder"},
-      {f.profile() + swap + " --add-to-change C1 --write-project " + dir.file("out.eqv"), "ending .json"},
-      {f.profile() + swap + " --add-to-change C1 --write-project " + out + " --duration 0", "--duration"},
+      {f.profile() + swap + " --add-to-change C1 --write-project " + out + " --outcome-id O1",
+       "--outcome-id"},
+      {f.profile() + swap + " --add-to-change C1 --write-project " + out + " --stakeholder X",
+       "--stakeholder"},
+      {f.profile() + swap + " --add-to-change C1 --write-project " + dir.file("out.eqv"),
+       "ending .json"},
+      {f.profile() + swap + " --add-to-change C1 --write-project " + out + " --duration 0",
+       "--duration"},
       {f.profile() + " --swap-segments 3 --swap-share 20 --add-to-change C1 --write-project " + out,
        "between 0 and 1"},
       {f.profile() + swap + " --outcome-id X", "--add-to-change"},
@@ -285,7 +313,8 @@ TEST(AddToChange, InputReplacedOnlyWithForce) {
   TempDir dir;
   const Files f = write_inputs(dir);
   const std::string input_before = read(f.project);
-  const std::string swap = " --swap-segments 3 --swap-share 0.5 --add-to-change C1 --write-project ";
+  const std::string swap =
+      " --swap-segments 3 --swap-share 0.5 --add-to-change C1 --write-project ";
   const CliRun refused = cli(dir, f.profile() + swap + f.project);
   EXPECT_EQ(refused.status, 2);
   EXPECT_TRUE(has(refused.err, "is the input project itself")) << refused.err;

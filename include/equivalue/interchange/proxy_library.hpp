@@ -1,5 +1,6 @@
 // The financial proxy library: templates/proxies/*.csv (columns id, description, unit,
-// value, price_year, source, evidence_grade, type, agency; see templates/proxies/README.md),
+// value, price_year, type, agency, evidence_grade, source, source_table, ...; see
+// templates/proxies/README.md; a proxy's source is the title and, when given, the table),
 // found in the template directories as templates.hpp describes (EQUIVALUE_TEMPLATES first,
 // so a council's own file replaces a shipped one of the same name).
 #pragma once

@@ -16,6 +16,7 @@
 #pragma once
 
 #include "equivalue/core/decimal.hpp"
+#include "equivalue/core/eqia_template.hpp"
 #include "equivalue/core/model.hpp"
 #include "equivalue/profiling/channels.hpp"
 #include "equivalue/profiling/profile.hpp"
@@ -82,5 +83,48 @@ ChannelSwapResult channel_swap(
 // lasting `duration` years, no deadweight or other deductions yet (the officer sets them).
 Outcome channel_swap_outcome(const ChannelSwapResult& result, const std::string& outcome_id,
                              const std::string& stakeholder_id, int duration = 1);
+
+// ------------------------------------------------------------ the saving added to a change
+//
+// The one way a channel swap's saving joins a service change, for the command line
+// (profile --add-to-change) and the desktop's customer profile dialog alike:
+//   outcome      channel_swap_outcome(), its saving rounded to pence (half away from
+//                zero, decimal.hpp: money entered into a project is held in pence), with
+//                the id asked for or else the next free "SWAP<n>"
+//   stakeholder  the one asked for, else the change's council (a stakeholder whose id or
+//                name is "council" or "the council", any letter case), else a new
+//                stakeholder {id "council", name "Council"}
+//   EqIA         when the swap raises the digital-exclusion prompt, the prompt goes into
+//                the screening reason of each flagged characteristic (screened "not sure"
+//                when not yet screened). A change without an assessment gets a new draft
+//                (core's new_assessment: the project's template, every characteristic to
+//                screen); an approved, submitted or published one is left unchanged.
+
+struct SavingDestination {
+  std::string outcome_id;   // empty: the next free SWAP<n>
+  std::string stakeholder;  // empty: the change's council, added when missing
+  int duration = 1;         // whole years the saving lasts, 1 to 100
+};
+
+enum class PromptRecorded { no_prompt, added, assessment_started, assessment_locked };
+
+struct AddedSaving {
+  std::string outcome_id;
+  std::string stakeholder;
+  bool stakeholder_created = false;
+  Decimal proxy = 0;  // the yearly saving as written, in pence
+  PromptRecorded prompt = PromptRecorded::no_prompt;
+  std::vector<std::string> screened;  // characteristics whose screening now holds the prompt
+  std::string eqia_note;              // what happened to the EqIA, in a sentence (empty: no prompt)
+};
+
+// Adds the saving of `result` to project.changes[change_index] as described above. `tmpl`
+// is the template the project names (seeds a new assessment; nullptr when none is
+// installed). Throws FieldError (core/errors.hpp) naming the field at fault:
+// "outcome_id" (already used), "stakeholder" (no such stakeholder), "duration" (not 1 to
+// 100), "change" (no such change). The project changes only when nothing is thrown.
+AddedSaving add_saving_to_change(Project& project, std::size_t change_index,
+                                 const ChannelSwapResult& result,
+                                 const SavingDestination& destination, const EqiaTemplate* tmpl);
 
 }  // namespace eqv::profiling

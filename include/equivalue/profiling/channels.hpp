@@ -52,6 +52,11 @@ ChannelCosts read_channel_costs(const std::string& path);
 // templates/channels/socitm-2012.csv under `templates_dir`.
 ChannelCosts default_channel_costs(const std::string& templates_dir);
 
+// The default list from the first template directory holding channels/socitm-2012.csv
+// (interchange/templates.hpp: EQUIVALUE_TEMPLATES first). Throws FieldError
+// ("channel_costs") when none is installed.
+ChannelCosts installed_channel_costs();
+
 // Applies a project's own prices (channel name -> pounds) over the list: a named channel
 // takes the new price; a name not in the list is added as a new channel.
 void apply_cost_overrides(ChannelCosts& costs, const std::map<std::string, Decimal>& overrides,
