@@ -7,7 +7,7 @@ build_pkgs=(cmake g++ make pkg-config libboost-dev nlohmann-json3-dev libcli11-d
   libgtest-dev libtbb-dev libpq-dev)
 test_pkgs=(xvfb xauth x11-apps libreoffice-calc-nogui python3 python3-openpyxl poppler-utils
   sqlite3 python3-numpy python3-xlsxwriter python3-pandas time
-  clang-format)
+  clang-format universal-ctags)
 # Published documents: the PDF (Chromium) and the accessibility check (axe-core via npm).
 test_pkgs+=(chromium nodejs)
 # The shared register's tests start their own PostgreSQL server.

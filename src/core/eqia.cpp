@@ -422,6 +422,14 @@ bool is_editable(const Eqia& eqia) {
   return eqia.status == EqiaStatus::draft || eqia.status == EqiaStatus::returned;
 }
 
+bool awaiting_review(const Eqia& eqia) { return eqia.status == EqiaStatus::submitted; }
+
+const WorkflowEvent* open_return(const Eqia& eqia) {
+  if (eqia.status != EqiaStatus::returned || eqia.history.empty()) return nullptr;
+  const WorkflowEvent& last = eqia.history.back();
+  return last.to == EqiaStatus::returned && !last.comment.empty() ? &last : nullptr;
+}
+
 Problems start_new_version(Eqia& eqia, const Actor& actor, const std::string& reason) {
   if (eqia.status != EqiaStatus::approved && eqia.status != EqiaStatus::published)
     return wrong_status(eqia, "a new version",

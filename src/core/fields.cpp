@@ -296,7 +296,7 @@ const Fields<Input>& input_fields() {
   return fields;
 }
 
-const Fields<Outcome>& outcome_fields() {
+const Fields<Outcome>& outcome_fields() {  // data table
   using R = Outcome;
   static const Fields<R> fields{
       field<R>({.name = "id", .label = "Ref", .column = "code", .required = true}, &R::id),
@@ -444,7 +444,7 @@ const Fields<Segment>& segment_fields() {
   return fields;
 }
 
-const Fields<Eqia>& eqia_fields() {
+const Fields<Eqia>& eqia_fields() {  // data table
   using R = Eqia;
   static const Fields<R> fields{
       field<R>({.name = "template", .label = "Equality template", .column = "template"},

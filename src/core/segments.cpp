@@ -283,6 +283,21 @@ WideColumns wide_share_columns(const Record& header, Importer& im) {
   return out;
 }
 
+// Each column's position by its lower-case name; a nameless or repeated name is a problem.
+std::map<std::string, std::size_t> header_columns(const Record& header, Importer& im) {
+  std::map<std::string, std::size_t> column;
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    const std::string name = lower_case(trim(header.fields[i]));
+    if (name.empty()) {
+      im.add(header.line, "column " + std::to_string(i + 1) + " has no name");
+      continue;
+    }
+    if (!column.emplace(name, i).second)
+      im.add(header.line, "the column \"" + header.fields[i] + "\" appears twice");
+  }
+  return column;
+}
+
 }  // namespace
 
 SegmentImport import_segments_csv(std::string_view text, const SegmentScheme& declared,
@@ -297,16 +312,7 @@ SegmentImport import_segments_csv(std::string_view text, const SegmentScheme& de
     return std::move(im.out);
   }
   const Record& header = records.front();
-  std::map<std::string, std::size_t> column;
-  for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    const std::string name = lower_case(trim(header.fields[i]));
-    if (name.empty()) {
-      im.add(header.line, "column " + std::to_string(i + 1) + " has no name");
-      continue;
-    }
-    if (!column.emplace(name, i).second)
-      im.add(header.line, "the column \"" + header.fields[i] + "\" appears twice");
-  }
+  const std::map<std::string, std::size_t> column = header_columns(header, im);
   if (!column.count("segment"))
     im.add(header.line, "a column named \"segment\" (the segment code) is needed");
   const bool long_form =

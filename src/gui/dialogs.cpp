@@ -202,7 +202,7 @@ void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc,
   std::vector<int> rows;
   for (int i = 0; i < doc.change_count(); ++i) {
     const auto& c = doc.change(i);
-    if (!c.eqia || c.eqia->status != EqiaStatus::submitted) continue;
+    if (!c.eqia || !awaiting_review(*c.eqia)) continue;
     const long item = list->InsertItem(list->GetItemCount(), wxString::FromUTF8(c.id));
     list->SetItem(item, 1, wxString::FromUTF8(c.title));
     if (!c.eqia->history.empty()) {

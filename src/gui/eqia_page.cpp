@@ -442,9 +442,8 @@ void EqiaPage::show_status(const Eqia& e) {
     status += unmet_.empty() ? " - ready to submit"
                              : " - " + std::to_string(unmet_.size()) +
                                    " thing(s) to complete before submitting";
-  if (!e.history.empty() && e.history.back().to == EqiaStatus::returned &&
-      !e.history.back().comment.empty())
-    status += "\nReturned by " + e.history.back().who + ": " + e.history.back().comment;
+  if (const WorkflowEvent* returned = open_return(e))
+    status += "\nReturned by " + returned->who + ": " + returned->comment;
   status_->SetLabel(wxString::FromUTF8(status));
   // Each button is open when core says the step is, for the person using Equivalue; its
   // tooltip says why not. A reviewer is named in the review dialog (and core refuses the

@@ -282,7 +282,11 @@ void MainFrame::build_menus() {
 
   history_.UseMenu(recent);
   if (wxConfigBase* config = wxConfigBase::Get()) history_.Load(*config);
+  bind_menus();
+}
 
+// What each menu command does.
+void MainFrame::bind_menus() {
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { new_project(); }, wxID_NEW);
   Bind(

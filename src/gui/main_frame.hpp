@@ -90,6 +90,7 @@ class MainFrame : public wxFrame {
 
  private:
   void build_menus();
+  void bind_menus();
   void update_title();
   void update_menus();
   void new_project();

@@ -112,7 +112,7 @@ std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) 
   }
   // The assessment of a draft, whose unmet rules are listed at the top.
   for (int i = 0; i < doc_->change_count(); ++i)
-    if (doc_->change(i).eqia && doc_->change(i).eqia->status == EqiaStatus::draft) {
+    if (doc_->change(i).eqia && is_editable(*doc_->change(i).eqia)) {
       view_->select_change(i);
       break;
     }

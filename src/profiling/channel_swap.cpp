@@ -8,6 +8,44 @@ namespace {
 
 std::string percent(const Decimal& fraction) { return to_fixed(fraction * 100, 1) + "%"; }
 
+// Digital exclusion: the same rule as the EqIA flags, over the people of the moved segments.
+void flag_digital_exclusion(const SegmentScheme& scheme,
+                            const std::vector<AffectedSegment>& moved_people,
+                            const Decimal& flag_ratio, const std::vector<ExclusionGroup>& groups,
+                            ChannelSwapResult& result) {
+  const AffectedResult affected = compute_affected(scheme, moved_people, flag_ratio);
+  std::string flagged;
+  for (const auto& g : groups) {
+    ExclusionCheck check;
+    check.group = g;
+    if (const CharacteristicImpact* ch = affected.find(g.characteristic)) {
+      for (const auto& c : ch->categories) {
+        if (c.category != g.category) continue;
+        check.available = true;
+        check.share = c.share;
+        check.base_share = c.base_share;
+        check.ratio = c.ratio;
+        check.flag = c.ratio && *c.ratio >= flag_ratio;
+      }
+    }
+    if (check.flag) {
+      result.exclusion_prompt = true;
+      flagged += std::string(flagged.empty() ? "" : "; ") + g.characteristic + " " + g.category +
+                 ": " + percent(*check.share) + " of the people in these segments against " +
+                 percent(*check.base_share) + " across the area (ratio " +
+                 to_fixed(*check.ratio, 2) + ")";
+    }
+    result.exclusion.push_back(std::move(check));
+  }
+  if (result.exclusion_prompt)
+    result.prompt =
+        "Digital exclusion: the segments whose contacts would move to the web hold a high share "
+        "of " +
+        flagged +
+        ". Consider in the Equality Impact Assessment whether these residents can use the web, "
+        "and keep an assisted route (telephone or face-to-face) for those who cannot.";
+}
+
 }  // namespace
 
 ChannelSwapResult channel_swap(const ProfileResult& profile, const ChannelCosts& costs,
@@ -60,38 +98,7 @@ ChannelSwapResult channel_swap(const ProfileResult& profile, const ChannelCosts&
     }
   }
 
-  // Digital exclusion: the same rule as the EqIA flags, over the people of the moved segments.
-  const AffectedResult affected = compute_affected(scheme, moved_people, flag_ratio);
-  std::string flagged;
-  for (const auto& g : groups) {
-    ExclusionCheck check;
-    check.group = g;
-    if (const CharacteristicImpact* ch = affected.find(g.characteristic)) {
-      for (const auto& c : ch->categories) {
-        if (c.category != g.category) continue;
-        check.available = true;
-        check.share = c.share;
-        check.base_share = c.base_share;
-        check.ratio = c.ratio;
-        check.flag = c.ratio && *c.ratio >= flag_ratio;
-      }
-    }
-    if (check.flag) {
-      result.exclusion_prompt = true;
-      flagged += std::string(flagged.empty() ? "" : "; ") + g.characteristic + " " + g.category +
-                 ": " + percent(*check.share) + " of the people in these segments against " +
-                 percent(*check.base_share) + " across the area (ratio " +
-                 to_fixed(*check.ratio, 2) + ")";
-    }
-    result.exclusion.push_back(std::move(check));
-  }
-  if (result.exclusion_prompt)
-    result.prompt =
-        "Digital exclusion: the segments whose contacts would move to the web hold a high share "
-        "of " +
-        flagged +
-        ". Consider in the Equality Impact Assessment whether these residents can use the web, "
-        "and keep an assisted route (telephone or face-to-face) for those who cannot.";
+  flag_digital_exclusion(scheme, moved_people, flag_ratio, groups, result);
   return result;
 }
 

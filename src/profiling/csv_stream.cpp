@@ -1,6 +1,7 @@
 #include "csv_stream.hpp"
 
 #include "equivalue/core/errors.hpp"
+#include "equivalue/core/input_file.hpp"
 #include "equivalue/core/text.hpp"
 
 #include <algorithm>
@@ -27,16 +28,9 @@ struct FileCloser {
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
 File open_for_reading(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status))
-    throw InputError(path + ": no such file; check the name and folder");
-  if (fs::is_directory(status))
-    throw InputError(path + ": this is a folder, not a file; give the CSV file inside it");
   // A pipe or device can be read only once and may end part way: the header and the rows
   // are read separately, so only a file saved on disk will do.
-  if (!fs::is_regular_file(status))
+  if (!require_input_file(path, "the CSV file"))
     throw InputError(path +
                      ": this is not a file saved on disk (a pipe or device); save the data to a "
                      "file and give that");

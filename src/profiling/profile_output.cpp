@@ -144,6 +144,27 @@ std::string profile_to_json(const ProfileResult& p, const ChannelSwapResult* swa
   return o.str();
 }
 
+namespace {
+
+// Transactions: segment x channel, with both kinds of total.
+DisclosureTable contact_counts(const ProfileResult& p) {
+  DisclosureTable contacts;
+  contacts.row_totals = contacts.column_totals = true;
+  for (const auto& s : p.segments) {
+    std::vector<std::int64_t> row;
+    for (const auto& ch : p.channel_order) {
+      const auto it = s.channels.find(ch);
+      row.push_back(it == s.channels.end() ? 0 : it->second);
+    }
+    contacts.counts.push_back(std::move(row));
+  }
+  if (p.channel_order.empty())  // nothing matched: one column of zeros keeps the table whole
+    for (auto& row : contacts.counts) row.push_back(0);
+  return contacts;
+}
+
+}  // namespace
+
 PublishedProfile publish_profile(const ProfileResult& p, int threshold) {
   PublishedProfile out;
   out.threshold = threshold;
@@ -151,20 +172,7 @@ PublishedProfile publish_profile(const ProfileResult& p, int threshold) {
   out.channels = p.channel_order;
   const std::size_t n = p.segments.size();
 
-  // Transactions: segment x channel, with both kinds of total.
-  DisclosureTable contacts;
-  contacts.row_totals = contacts.column_totals = true;
-  for (const auto& s : p.segments) {
-    std::vector<std::int64_t> row;
-    for (const auto& ch : out.channels) {
-      const auto it = s.channels.find(ch);
-      row.push_back(it == s.channels.end() ? 0 : it->second);
-    }
-    contacts.counts.push_back(std::move(row));
-  }
-  if (out.channels.empty())  // nothing matched: one column of zeros keeps the table whole
-    for (auto& row : contacts.counts) row.push_back(0);
-  const DisclosedTable c = apply_disclosure(contacts, threshold);
+  const DisclosedTable c = apply_disclosure(contact_counts(p), threshold);
 
   std::optional<DisclosedTable> people;
   if (p.by_customer) {

@@ -1,6 +1,7 @@
 #include "equivalue/storage/project_file.hpp"
 
 #include "equivalue/core/errors.hpp"
+#include "equivalue/core/input_file.hpp"
 #include "equivalue/core/text.hpp"
 #include "equivalue/interchange/json_format.hpp"
 #include "equivalue/storage/project_store.hpp"
@@ -15,12 +16,8 @@ namespace eqv::storage {
 
 std::string read_text_file(const std::string& path) {
   namespace fs = std::filesystem;
+  require_input_file(path, "the file");
   std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status))
-    throw InputError(path + ": no such file; check the name and folder");
-  if (fs::is_directory(status))
-    throw InputError(path + ": this is a folder, not a file; give the file inside it");
   const auto size = fs::file_size(path, ec);
   constexpr std::uintmax_t kLimit = 512u * 1024u * 1024u;
   if (!ec && size > kLimit)

@@ -46,38 +46,7 @@ void ChangeWriter::affected() {
   for (int c = 0; c < 7; ++c) s.text(r, c, h[c], f_.header);
   s.row_height(r, 28);
   const int header = r++;
-  for (const auto& ch : a.characteristics) {
-    DisclosureTable table;
-    table.counts.emplace_back();
-    for (const auto& c : ch.categories) table.counts[0].push_back(whole_people(c.affected));
-    table.row_totals = true;  // the categories add up to the people affected
-    const DisclosedTable d = apply_disclosure(table, threshold);
-    for (std::size_t k = 0; k < ch.categories.size(); ++k) {
-      const CategoryImpact& c = ch.categories[k];
-      const DisclosedCell& cell = d.cell(0, k);
-      s.text(r, 0, ch.characteristic, f_.text);
-      s.text(r, 1, c.category, f_.text);
-      if (cell.suppressed)
-        s.text(r, 2, cell.text, f_.muted);
-      else
-        s.number(r, 2, static_cast<double>(table.counts[0][k]), f_.whole);
-      const auto derived = [&](int col, const std::optional<Decimal>& v, lxw_format* format) {
-        if (!v) {
-          s.text(r, col, "n/a", f_.muted);
-        } else if (cell.suppressed) {
-          s.text(r, col, kWithheldText, f_.muted);
-        } else {
-          s.decimal(r, col, *v, format);
-        }
-      };
-      derived(3, c.share, f_.pct);
-      s.decimal(r, 4, c.base_share ? *c.base_share : Decimal(0), f_.pct);
-      if (!c.base_share) s.text(r, 4, "n/a", f_.muted);
-      derived(5, c.ratio, f_.number);
-      s.text(r, 6, c.flag ? "Over-represented" : "", c.flag ? f_.flag : f_.text);
-      ++r;
-    }
-  }
+  for (const auto& ch : a.characteristics) r = affected_characteristic(s, r, ch);
   ++r;
   s.note(r++, 0,
          "Ratio = (share of those affected) / (share of the area); a ratio at or above the flag "
@@ -87,6 +56,43 @@ void ChangeWriter::affected() {
          f_.note_block);
   s.freeze(header + 1, 0);
   s.print_setup(false, r, 6, header, header);
+}
+
+// One characteristic's categories: people affected (disclosure-controlled as one row whose
+// total is the people affected), their share against the area's, and the flag.
+int ChangeWriter::affected_characteristic(Sheet& s, int r, const CharacteristicImpact& ch) {
+  const int threshold = project_.project.disclosure_threshold;
+  DisclosureTable table;
+  table.counts.emplace_back();
+  for (const auto& c : ch.categories) table.counts[0].push_back(whole_people(c.affected));
+  table.row_totals = true;  // the categories add up to the people affected
+  const DisclosedTable d = apply_disclosure(table, threshold);
+  for (std::size_t k = 0; k < ch.categories.size(); ++k) {
+    const CategoryImpact& c = ch.categories[k];
+    const DisclosedCell& cell = d.cell(0, k);
+    s.text(r, 0, characteristic_label(ch.characteristic), f_.text);
+    s.text(r, 1, c.category, f_.text);
+    if (cell.suppressed)
+      s.text(r, 2, cell.text, f_.muted);
+    else
+      s.number(r, 2, static_cast<double>(table.counts[0][k]), f_.whole);
+    const auto derived = [&](int col, const std::optional<Decimal>& v, lxw_format* format) {
+      if (!v) {
+        s.text(r, col, "n/a", f_.muted);
+      } else if (cell.suppressed) {
+        s.text(r, col, kWithheldText, f_.muted);
+      } else {
+        s.decimal(r, col, *v, format);
+      }
+    };
+    derived(3, c.share, f_.pct);
+    s.decimal(r, 4, c.base_share ? *c.base_share : Decimal(0), f_.pct);
+    if (!c.base_share) s.text(r, 4, "n/a", f_.muted);
+    derived(5, c.ratio, f_.number);
+    s.text(r, 6, c.flag ? "Over-represented" : "", c.flag ? f_.flag : f_.text);
+    ++r;
+  }
+  return r;
 }
 
 }  // namespace eqv::workbook::detail

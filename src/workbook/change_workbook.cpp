@@ -2,6 +2,9 @@
 // its formulas share. Each sheet is written in its own file (*_sheet.cpp).
 #include "change_writer.hpp"
 
+#include "equivalue/core/errors.hpp"
+#include "equivalue/interchange/templates.hpp"
+
 namespace eqv::workbook {
 namespace detail {
 
@@ -47,6 +50,18 @@ void ChangeWriter::write() {
 const std::string& ChangeWriter::stakeholder_name(const std::string& id) const {
   const auto it = stakeholder_names_.find(id);
   return it == stakeholder_names_.end() ? id : it->second;
+}
+
+// The template's name for a characteristic (the change's own template, else the project's);
+// the id as written when no template is installed or it cannot be read.
+std::string ChangeWriter::characteristic_label(const std::string& id) const {
+  const std::string& name =
+      change_.eqia ? change_.eqia->template_name : project_.project.jurisdiction;
+  try {
+    return characteristic_display_name(cached_eqia_template(name), id);
+  } catch (const InputError&) {
+    return id;  // the EqIA sheet reports a template it cannot read
+  }
 }
 
 std::string ChangeWriter::decision_text(DecisionOutcome d) {

@@ -100,6 +100,7 @@ class ChangeWriter {
 
  private:
   const std::string& stakeholder_name(const std::string& id) const;
+  std::string characteristic_label(const std::string& id) const;
   static std::string decision_text(DecisionOutcome d);
 
   // One function per sheet, each in its own file with its parts. The parts that write a
@@ -110,6 +111,7 @@ class ChangeWriter {
   int summary_equality(Sheet& s, int r);
   void impact_map();  // impact_map_sheet.cpp
   void impact_map_row(Sheet& s, std::size_t i);
+  void impact_map_headings(Sheet& s, int group, int header);
   void inputs();      // inputs_sheet.cpp
   void projection();  // projection_sheet.cpp
   void projection_headings(Sheet& s);
@@ -126,7 +128,8 @@ class ChangeWriter {
   int eqia_impacts(Sheet& s, int r, const Eqia& e);
   int eqia_actions(Sheet& s, int r, const Eqia& e);
   int eqia_trail(Sheet& s, int r, const Eqia& e);
-  void affected();     // affected_sheet.cpp
+  void affected();  // affected_sheet.cpp
+  int affected_characteristic(Sheet& s, int r, const CharacteristicImpact& ch);
   void assumptions();  // assumptions_sheet.cpp
   int assumption_settings(Sheet& s, int r);
   int assumption_schedules(Sheet& s, int r);

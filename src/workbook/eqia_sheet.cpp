@@ -65,7 +65,7 @@ int ChangeWriter::eqia_screening(Sheet& s, int r, const Eqia& e) {
   s.merge(r, 2, r, 3, "Reason", f_.header);
   ++r;
   for (const auto& sc : e.screening) {
-    s.text(r, 0, sc.characteristic, f_.text);
+    s.text(r, 0, characteristic_label(sc.characteristic), f_.text);
     s.text(r, 1, relevance_name(sc.relevant), f_.text);
     s.merge(r, 2, r, 3, sc.reason, f_.wrap);
     ++r;
@@ -91,7 +91,7 @@ int ChangeWriter::eqia_impacts(Sheet& s, int r, const Eqia& e) {
   ++r;
   for (const auto& im : e.impacts) {
     const ImpactScore sc = score_impact(im);
-    s.text(r, 0, im.characteristic, f_.text);
+    s.text(r, 0, characteristic_label(im.characteristic), f_.text);
     s.text(r, 1, rating_name(im.rating), im.rating == Rating::negative ? f_.flag : f_.text);
     s.text(r, 2, im.evidence, f_.wrap);
     s.text(r, 3, im.engagement, f_.wrap);

@@ -57,18 +57,8 @@ void ChangeWriter::impact_map_row(Sheet& s, std::size_t i) {
             sroi_.outcomes[i].present_value, f_.money);
 }
 
-// ---------------------------------------------------------------- Impact Map
-void ChangeWriter::impact_map() {
-  Sheet s = book_.add_sheet(kImpactMap);
-  const auto& outcomes = change_.sroi.outcomes;
-  s.text(0, 0, "Impact map: " + change_.id + " " + change_.title, f_.title);
-  s.row_height(0, 24);
-  s.note(1, 0,
-         "Social Value UK impact map. Yellow cells are inputs: change one and every figure in this "
-         "workbook "
-         "recalculates. Other figures are formulas.",
-         f_.note_block);
-  const int group = 4, header = 5;
+// The stages over the columns (row `group`) and each column's heading and width.
+void ChangeWriter::impact_map_headings(Sheet& s, int group, int header) {
   s.merge(group, kImId, group, kImStakeholder, "Stage 1: stakeholders", f_.header_group);
   s.merge(group, kImInputs, group, kImOutputs, "Stage 2: inputs, outputs", f_.header_group);
   s.merge(group, kImDescription, group, kImStart, "Stage 2-3: outcomes", f_.header_group);
@@ -105,6 +95,21 @@ void ChangeWriter::impact_map() {
   const double widths[kImColumns] = {9, 11, 18, 12, 14, 11, 26, 20, 10, 12, 9,  10, 9,
                                      8, 22, 13, 8,  20, 10, 10, 11, 10, 9,  14, 14};
   for (int c = 0; c < kImColumns; ++c) s.column(c, c, widths[c]);
+}
+
+// ---------------------------------------------------------------- Impact Map
+void ChangeWriter::impact_map() {
+  Sheet s = book_.add_sheet(kImpactMap);
+  const auto& outcomes = change_.sroi.outcomes;
+  s.text(0, 0, "Impact map: " + change_.id + " " + change_.title, f_.title);
+  s.row_height(0, 24);
+  s.note(1, 0,
+         "Social Value UK impact map. Yellow cells are inputs: change one and every figure in this "
+         "workbook "
+         "recalculates. Other figures are formulas.",
+         f_.note_block);
+  const int group = 4, header = 5;
+  impact_map_headings(s, group, header);
 
   for (std::size_t i = 0; i < outcomes.size(); ++i) impact_map_row(s, i);
   if (outcomes.empty())

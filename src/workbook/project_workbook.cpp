@@ -5,12 +5,24 @@
 
 #include "equivalue/core/cumulative.hpp"
 #include "equivalue/core/disclosure.hpp"
+#include "equivalue/core/errors.hpp"
 #include "equivalue/core/results.hpp"
+#include "equivalue/interchange/templates.hpp"
 
 #include <unordered_map>
 
 namespace eqv::workbook {
 namespace {
+
+// The project template's name for a characteristic; the id as written when no template is
+// installed or it cannot be read.
+std::string characteristic_label(const Project& project, const std::string& id) {
+  try {
+    return characteristic_display_name(cached_eqia_template(project.project.jurisdiction), id);
+  } catch (const InputError&) {
+    return id;
+  }
+}
 
 enum RegCol {
   kRegId,
@@ -45,8 +57,8 @@ const char* decision_short(const ServiceChange& c) {
 }
 
 // One change's row of the register.
-void register_row(Sheet& s, int r, const ChangeResults& res, const ServiceChange* c,
-                  const Formats& f) {
+void register_row(Sheet& s, int r, const Project& project, const ChangeResults& res,
+                  const ServiceChange* c, const Formats& f) {
   const SroiResult& x = res.sroi;
   const auto at = [&](int col) { return cell_ref(r, col, false); };
   s.text(r, kRegId, res.id, f.label);
@@ -79,7 +91,8 @@ void register_row(Sheet& s, int r, const ChangeResults& res, const ServiceChange
     for (const auto& ch : res.affected->characteristics)
       for (const auto& cat : ch.categories)
         if (cat.flag)
-          flags += (flags.empty() ? "" : "; ") + ch.characteristic + ": " + cat.category;
+          flags += (flags.empty() ? "" : "; ") + characteristic_label(project, ch.characteristic) +
+                   ": " + cat.category;
   s.text(r, kRegFlags, flags, flags.empty() ? f.text : f.flag);
 }
 
@@ -118,7 +131,7 @@ void register_sheet(Book& book, const Project& project, const std::vector<Change
     const ServiceChange* c = found == changes.end() ? nullptr : found->second;
     benefits += res.sroi.present_value;
     inputs += res.sroi.total_inputs;
-    register_row(s, r, res, c, f);
+    register_row(s, r, project, res, c, f);
     ++r;
   }
   const int first = header + 1, last = r - 1;
@@ -188,7 +201,7 @@ void cumulative_sheet(Book& book, const Project& project, const ExportOptions& o
     return out;
   };
   for (const CumulativeRow& row : cumulative.rows) {
-    s.text(r, 0, row.characteristic, f.text);
+    s.text(r, 0, characteristic_label(project, row.characteristic), f.text);
     s.text(r, 1, row.category.empty() ? "(all)" : row.category,
            row.category.empty() ? f.muted : f.text);
     s.number(r, 2, static_cast<double>(row.count()), row.count() > 0 ? f.flag : f.whole);

@@ -1,6 +1,28 @@
 #include "change_writer.hpp"
 
 namespace eqv::workbook::detail {
+namespace {
+
+// Where an assumption sits on the Impact Map, and how it is shown.
+std::pair<int, lxw_format*> impact_map_cell(Assumption a, const Formats& f) {
+  switch (a) {
+    case Assumption::quantity:
+      return {kImQuantity, f.number};
+    case Assumption::proxy:
+      return {kImProxyValue, f.money};
+    case Assumption::deadweight:
+      return {kImDeadweight, f.pct};
+    case Assumption::displacement:
+      return {kImDisplacement, f.pct};
+    case Assumption::attribution:
+      return {kImAttribution, f.pct};
+    case Assumption::drop_off:
+      return {kImDropOff, f.pct};
+  }
+  return {kImQuantity, f.pct};
+}
+
+}  // namespace
 
 // The value each assumption would have to take for the ratio to fall to 1 : 1.
 int ChangeWriter::switching_values(Sheet& s, int r) {
@@ -25,28 +47,7 @@ int ChangeWriter::switching_values(Sheet& s, int r) {
     for (Assumption a : kAllAssumptions) {
       const auto it = values.find(a);
       const std::optional<Decimal> sv = it == values.end() ? std::nullopt : it->second;
-      int col = kImQuantity;
-      lxw_format* format = f_.pct;
-      switch (a) {
-        case Assumption::quantity:
-          col = kImQuantity, format = f_.number;
-          break;
-        case Assumption::proxy:
-          col = kImProxyValue, format = f_.money;
-          break;
-        case Assumption::deadweight:
-          col = kImDeadweight;
-          break;
-        case Assumption::displacement:
-          col = kImDisplacement;
-          break;
-        case Assumption::attribution:
-          col = kImAttribution;
-          break;
-        case Assumption::drop_off:
-          col = kImDropOff;
-          break;
-      }
+      const auto [col, format] = impact_map_cell(a, f_);
       std::string label = assumption_name(a);
       std::replace(label.begin(), label.end(), '_', '-');
       s.text(r, 0, id + " " + label, f_.text);

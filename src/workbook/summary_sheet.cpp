@@ -165,7 +165,9 @@ int ChangeWriter::summary_equality(Sheet& s, int r) {
   if (results_.affected)
     for (const auto& ch : results_.affected->characteristics)
       for (const auto& c : ch.categories)
-        if (c.flag) flags += (flags.empty() ? "" : "; ") + ch.characteristic + ": " + c.category;
+        if (c.flag)
+          flags += (flags.empty() ? "" : "; ") + characteristic_label(ch.characteristic) + ": " +
+                   c.category;
   s.text(r, 1,
          flags.empty() ? "None at the flag ratio of " + to_exact_string(project_.project.flag_ratio)
                        : flags,

@@ -315,7 +315,7 @@ void Book::close() {
   }
 }
 
-void Book::make_formats() {
+void Book::make_formats() {  // data table
   const auto make = [&](auto&& style) {
     lxw_format* f = workbook_add_format(wb_);
     if (!f) throw WorkbookError("could not create a cell format (out of memory)");

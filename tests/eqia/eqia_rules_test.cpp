@@ -277,6 +277,27 @@ TEST(EqiaRules, DataGapNeedsAnAction) {
   EXPECT_TRUE(actions_for_data_gaps(eqia_of(p)).empty());  // "Number of users with dementia" is covered
 }
 
+// The review queue lists what is submitted; a returned assessment shows its reviewer's
+// comments until it is submitted again.
+TEST(EqiaWorkflow, ReviewQueueAndReturnedComments) {
+  const auto t = small_template();
+  Project p = complete_project();
+  EXPECT_FALSE(awaiting_review(eqia_of(p)));
+  EXPECT_EQ(open_return(eqia_of(p)), nullptr);
+  ASSERT_TRUE(submit(p, 0, &t, kLead).empty());
+  EXPECT_TRUE(awaiting_review(eqia_of(p)));
+  ASSERT_TRUE(return_with_comments(eqia_of(p), kReviewer, "Add evidence on dementia").empty());
+  EXPECT_FALSE(awaiting_review(eqia_of(p)));
+  const WorkflowEvent* returned = open_return(eqia_of(p));
+  ASSERT_NE(returned, nullptr);
+  EXPECT_EQ(returned->comment, "Add evidence on dementia");
+  EXPECT_EQ(returned->who, kReviewer.who);
+  ASSERT_TRUE(submit(p, 0, &t, kLead).empty());
+  EXPECT_EQ(open_return(eqia_of(p)), nullptr);
+  ASSERT_TRUE(approve(eqia_of(p), kReviewer).empty());
+  EXPECT_FALSE(awaiting_review(eqia_of(p)));
+}
+
 TEST(EqiaWorkflow, SubmitReturnApprovePublishAndNewVersion) {
   const auto t = small_template();
   Project p = complete_project();

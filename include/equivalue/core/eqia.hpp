@@ -115,6 +115,13 @@ Problems publish(Eqia& eqia, const Actor& actor);
 // Approval locks the record: only a draft or a returned assessment can be edited.
 bool is_editable(const Eqia& eqia);
 
+// Submitted and not yet returned or approved: what an equality officer's review queue lists.
+bool awaiting_review(const Eqia& eqia);
+
+// The reviewer's comments while a returned assessment is back with its author: the event
+// that returned it, or nothing (not returned, moved on since, or returned without a word).
+const WorkflowEvent* open_return(const Eqia& eqia);
+
 // An approved or published assessment that must change becomes a new draft version
 // (version + 1); its history is kept and records the new version. Refused otherwise.
 Problems start_new_version(Eqia& eqia, const Actor& actor, const std::string& reason);
