@@ -1,101 +1,145 @@
 #include "equivalue/core/csv.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "equivalue/core/text.hpp"
 
 namespace eqv {
+namespace {
 
-CsvSplitter::CsvSplitter(std::string_view text, std::uint64_t first_line)
-    : text_(text), line_(first_line) {
-  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+std::uint64_t count_line_breaks(std::string_view text) {
+  return static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
-// A value in quotes, from the opening quote: "" is a quote, anything else up to the
-// closing quote is data. False (and a fault) when it is never closed or text follows it.
-bool CsvSplitter::quoted_value(std::string& value) {
-  const std::uint64_t opened_on = line_;
-  ++pos_;
-  while (true) {
-    const std::size_t q = text_.find('"', pos_);
-    if (q == std::string_view::npos) {
-      fault_ = CsvFault{opened_on, "a quoted value is not closed: add the closing \""};
-      return false;
-    }
-    const std::string_view piece = text_.substr(pos_, q - pos_);
-    line_ += static_cast<std::uint64_t>(std::count(piece.begin(), piece.end(), '\n'));
-    value.append(piece);
-    pos_ = q + 1;
-    if (pos_ < text_.size() && text_[pos_] == '"') {
-      value.push_back('"');
+}  // namespace
+
+bool CsvSplitter::stop(std::uint64_t line, std::string message) {
+  fault_ = CsvFault{line, std::move(message)};
+  return false;
+}
+
+// Moves past wholly empty lines; false at the end of the text.
+bool CsvSplitter::skip_empty_lines() {
+  const std::size_t size = text_.size();
+  while (pos_ < size) {
+    if (text_[pos_] == '\n') {
       ++pos_;
-      continue;
+      ++line_;
+    } else if (text_[pos_] == '\r' && pos_ + 1 < size && text_[pos_ + 1] == '\n') {
+      pos_ += 2;
+      ++line_;
+    } else {
+      return true;
     }
-    break;
-  }
-  std::size_t after = pos_;
-  while (after < text_.size() && (text_[after] == ' ' || text_[after] == '\t')) ++after;
-  if (after < text_.size() && text_[after] == '\r' && after + 1 < text_.size() &&
-      text_[after + 1] == '\n')
-    ++after;
-  if (after < text_.size() && text_[after] != ',' && text_[after] != '\n') {
-    fault_ = CsvFault{
-        line_,
-        "there is text after a closing quote; wrap the whole value in quotes and double any "
-        "quote inside it"};
-    return false;
-  }
-  pos_ = after;
-  return true;
-}
-
-void CsvSplitter::plain_value(std::string& value) {
-  const std::size_t start = pos_;
-  while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n') ++pos_;
-  value = trimmed(std::string(text_.substr(start, pos_ - start)));
-}
-
-bool CsvSplitter::next(CsvRecord& record) {
-  record.fields.clear();
-  while (!fault_ && pos_ < text_.size()) {
-    record.line = line_;
-    while (true) {
-      std::string value;
-      std::size_t lead = pos_;
-      while (lead < text_.size() && (text_[lead] == ' ' || text_[lead] == '\t')) ++lead;
-      if (lead < text_.size() && text_[lead] == '"') {
-        pos_ = lead;
-        if (!quoted_value(value)) return false;
-      } else {
-        plain_value(value);
-        if (value.find('"') != std::string::npos) {
-          fault_ = CsvFault{
-              line_,
-              "a quote (\") appears inside a value that does not start with a quote; wrap the "
-              "whole value in quotes and double the quote inside it"};
-          return false;
-        }
-      }
-      record.fields.push_back(std::move(value));
-      if (pos_ >= text_.size()) break;
-      const char c = text_[pos_++];
-      if (c == '\n') {
-        ++line_;
-        break;
-      }
-    }
-    const bool blank = record.fields.size() == 1 && record.fields[0].empty();
-    if (!blank) return true;
-    record.fields.clear();
   }
   return false;
 }
 
+// A quoted value from its opening quote at pos_ to the next quote that is not doubled; a
+// value holding doubled quotes is unescaped into scratch_. Spaces after it are skipped.
+bool CsvSplitter::quoted_value(std::string_view& value, std::size_t& scratch_used) {
+  const std::size_t size = text_.size();
+  const std::uint64_t opened_on = line_;
+  std::size_t start = pos_ + 1;
+  std::string* unescaped = nullptr;
+  while (true) {
+    const void* found = std::memchr(text_.data() + start, '"', size - start);
+    if (!found) return stop(opened_on, "a quoted value is not closed: add the closing \"");
+    const auto q = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
+    const std::string_view piece = text_.substr(start, q - start);
+    line_ += count_line_breaks(piece);
+    if (q + 1 < size && text_[q + 1] == '"') {  // doubled quote: a literal "
+      if (!unescaped) {
+        if (scratch_used == scratch_.size()) scratch_.emplace_back();
+        unescaped = &scratch_[scratch_used++];
+        unescaped->clear();
+      }
+      unescaped->append(piece);
+      unescaped->push_back('"');
+      start = q + 2;
+      continue;
+    }
+    if (unescaped) unescaped->append(piece);
+    value = unescaped ? std::string_view(*unescaped) : piece;
+    pos_ = q + 1;
+    break;
+  }
+  while (pos_ < size && is_space(text_[pos_])) ++pos_;
+  if (pos_ + 1 < size && text_[pos_] == '\r' && text_[pos_ + 1] == '\n') ++pos_;
+  if (pos_ < size && text_[pos_] != ',' && text_[pos_] != '\n')
+    return stop(line_,
+                "there is text after a closing quote; wrap the whole value in quotes and double "
+                "any quote inside it");
+  return true;
+}
+
+// A value not in quotes, up to the next comma or line end (a CR before the LF dropped).
+bool CsvSplitter::plain_value(std::string_view& value) {
+  const std::size_t size = text_.size();
+  const std::size_t start = pos_;
+  while (pos_ < size && text_[pos_] != ',' && text_[pos_] != '\n') {
+    if (text_[pos_] == '"')
+      return stop(line_,
+                  "a quote (\") appears inside a value that does not start with a quote; wrap "
+                  "the whole value in quotes and double the quote inside it");
+    ++pos_;
+  }
+  std::size_t end = pos_;
+  if (end > start && text_[end - 1] == '\r' && (pos_ >= size || text_[pos_] == '\n')) --end;
+  value = text_.substr(start, end - start);
+  return true;
+}
+
+bool CsvSplitter::next(CsvView& record) {
+  if (fault_ || !skip_empty_lines()) return false;
+  const std::size_t size = text_.size();
+  record.fields.clear();
+  record.line = line_;
+  std::size_t scratch_used = 0;
+  while (true) {
+    std::size_t lead = pos_;
+    while (lead < size && is_space(text_[lead])) ++lead;
+    std::string_view value;
+    if (lead < size && text_[lead] == '"') {
+      pos_ = lead;
+      if (!quoted_value(value, scratch_used)) return false;
+    } else if (!plain_value(value)) {
+      return false;
+    }
+    record.fields.push_back(value);
+    if (pos_ >= size) return true;
+    if (text_[pos_] == '\n') {
+      ++pos_;
+      ++line_;
+      return true;
+    }
+    ++pos_;  // the comma; a comma at the very end of a line means one more, empty, value
+    if (pos_ >= size || text_[pos_] == '\n' ||
+        (text_[pos_] == '\r' && pos_ + 1 < size && text_[pos_ + 1] == '\n')) {
+      record.fields.emplace_back();
+      if (pos_ < size) {
+        pos_ += text_[pos_] == '\r' ? 2 : 1;
+        ++line_;
+      }
+      return true;
+    }
+  }
+}
+
 CsvRead read_csv(std::string_view text) {
   CsvRead out;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   CsvSplitter splitter(text);
-  CsvRecord record;
-  while (splitter.next(record)) out.records.push_back(record);
+  CsvView view;
+  while (splitter.next(view)) {
+    CsvRecord record{view.line, {}};
+    for (const std::string_view v : view.fields) record.fields.push_back(trimmed(std::string(v)));
+    const bool blank = record.fields.size() == 1 && record.fields[0].empty();
+    if (!blank) out.records.push_back(std::move(record));
+  }
   out.fault = splitter.fault();
   return out;
 }

@@ -111,9 +111,8 @@ ChannelCosts read_channel_costs(const std::string& path) {
       c.source = std::string(detail::trim(record.fields[static_cast<std::size_t>(source_col)]));
     costs.channels.push_back(std::move(c));
   }
-  if (splitter.error())
-    throw InputError(path + " line " + std::to_string(splitter.error_line()) + ": " +
-                     *splitter.error());
+  if (const auto& fault = splitter.fault())
+    throw InputError(path + " line " + std::to_string(fault->line) + ": " + fault->message);
   if (costs.channels.empty()) throw InputError(path + ": lists no channels");
   return costs;
 }

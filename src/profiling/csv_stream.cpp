@@ -74,49 +74,6 @@ void refuse_repeated_names(const std::string& path, const std::vector<std::strin
   }
 }
 
-// A quoted value from its opening quote at `pos`: runs to the next quote not doubled.
-// Values holding doubled quotes are unescaped into `scratch` (which must not move what it
-// holds); `pos` and `line` move past the value. A fault is (line, message).
-template <typename Scratch>
-std::optional<std::pair<std::uint64_t, std::string>> quoted_value(
-    std::string_view block, std::size_t& pos, std::uint64_t& line, Scratch& scratch,
-    std::size_t& scratch_used, std::string_view& value) {
-  const std::size_t size = block.size();
-  const std::uint64_t opened_on = line;
-  std::size_t start = pos + 1;
-  std::string* unescaped = nullptr;
-  while (true) {
-    const void* found = std::memchr(block.data() + start, '"', size - start);
-    if (!found)
-      return std::make_pair(
-          opened_on,
-          std::string("a quoted value starting on this line is never closed (a closing \" "
-                      "is missing)"));
-    const std::size_t q = static_cast<std::size_t>(static_cast<const char*>(found) - block.data());
-    const std::string_view piece = block.substr(start, q - start);
-    line += count_line_breaks(piece);
-    if (q + 1 < size && block[q + 1] == '"') {  // doubled quote: a literal "
-      if (!unescaped) {
-        if (scratch_used == scratch.size()) scratch.emplace_back();
-        unescaped = &scratch[scratch_used++];
-        unescaped->clear();
-      }
-      unescaped->append(piece);
-      unescaped->push_back('"');
-      start = q + 2;
-      continue;
-    }
-    if (unescaped) {
-      unescaped->append(piece);
-      value = *unescaped;
-    } else {
-      value = piece;
-    }
-    pos = q + 1;
-    return std::nullopt;
-  }
-}
-
 }  // namespace
 
 std::string fold_name(std::string_view name) { return lower_case(std::string(trim(name))); }
@@ -125,81 +82,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
-}
-
-bool RecordSplitter::next(Record& record) {
-  const std::size_t size = block_.size();
-  // Skip wholly empty lines.
-  while (pos_ < size) {
-    if (block_[pos_] == '\n') {
-      ++pos_;
-      ++line_;
-    } else if (block_[pos_] == '\r' && pos_ + 1 < size && block_[pos_ + 1] == '\n') {
-      pos_ += 2;
-      ++line_;
-    } else {
-      break;
-    }
-  }
-  if (pos_ >= size) return false;
-
-  record.fields.clear();
-  record.line = line_;
-  std::size_t scratch_used = 0;
-  while (true) {
-    if (pos_ < size && block_[pos_] == '"') {
-      std::string_view value;
-      if (auto fault = quoted_value(block_, pos_, line_, scratch_, scratch_used, value)) {
-        error_line_ = fault->first;
-        error_ = std::move(fault->second);
-        return false;
-      }
-      record.fields.push_back(value);
-      if (pos_ < size && block_[pos_] == '\r' && pos_ + 1 < size && block_[pos_ + 1] == '\n')
-        ++pos_;
-      if (pos_ < size && block_[pos_] != ',' && block_[pos_] != '\n') {
-        error_line_ = line_;
-        error_ =
-            "there is text after a closing quote; wrap the whole value in quotes and double any "
-            "quote inside it";
-        return false;
-      }
-    } else {
-      const std::size_t start = pos_;
-      while (pos_ < size) {
-        const char c = block_[pos_];
-        if (c == ',' || c == '\n') break;
-        if (c == '"') {
-          error_line_ = line_;
-          error_ =
-              "a quote (\") appears inside a value that does not start with a quote; wrap the "
-              "whole value "
-              "in quotes and double the quote inside it";
-          return false;
-        }
-        ++pos_;
-      }
-      std::size_t end = pos_;
-      if (end > start && block_[end - 1] == '\r' && (pos_ >= size || block_[pos_] == '\n')) --end;
-      record.fields.push_back(block_.substr(start, end - start));
-    }
-    if (pos_ >= size) return true;
-    if (block_[pos_] == '\n') {
-      ++pos_;
-      ++line_;
-      return true;
-    }
-    ++pos_;  // the comma; a comma at the very end of a line means one more, empty, value
-    if (pos_ >= size || block_[pos_] == '\n' ||
-        (block_[pos_] == '\r' && pos_ + 1 < size && block_[pos_ + 1] == '\n')) {
-      record.fields.emplace_back();
-      if (pos_ < size) {
-        pos_ += block_[pos_] == '\r' ? 2 : 1;
-        ++line_;
-      }
-      return true;
-    }
-  }
 }
 
 CsvHeader read_csv_header(const std::string& path) {
@@ -241,7 +123,8 @@ CsvHeader read_csv_header(const std::string& path) {
   Record record;
   if (!splitter.next(record))
     throw InputError(
-        path + " line 1: " + splitter.error().value_or("the first line should name the columns"));
+        path + " line 1: " +
+        (splitter.fault() ? splitter.fault()->message : "the first line should name the columns"));
   CsvHeader header;
   for (const auto& field : record.fields) header.names.emplace_back(trim(field));
   refuse_repeated_names(path, header.names);
@@ -287,7 +170,7 @@ class BlockQueue {
             break;
           }
         }
-        if (splitter.error()) record_fault(splitter.error_line(), *splitter.error());
+        if (const auto& fault = splitter.fault()) record_fault(fault->line, fault->message);
       }
     } catch (...) {
       fail(std::current_exception());

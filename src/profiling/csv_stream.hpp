@@ -12,6 +12,8 @@
 // after a closing quote and a quote never closed are errors naming the line.
 #pragma once
 
+#include "equivalue/core/csv.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -23,34 +25,9 @@
 
 namespace eqv::profiling::detail {
 
-// One parsed record. Fields point into the block or into `scratch` (values that held
-// doubled quotes); they are valid until the next call of next().
-struct Record {
-  std::vector<std::string_view> fields;
-  std::uint64_t line = 0;  // physical line (1-based) on which the record starts
-};
-
-// Splits a block of whole records. Never throws: a fault is reported by error().
-class RecordSplitter {
- public:
-  RecordSplitter(std::string_view block, std::uint64_t first_line)
-      : block_(block), line_(first_line) {}
-  // Reads the next non-empty record; false at the end of the block or on a fault.
-  bool next(Record& record);
-  // After next() returned false: the fault, or nothing at the clean end of the block.
-  const std::optional<std::string>& error() const { return error_; }
-  std::uint64_t error_line() const { return error_line_; }
-
- private:
-  std::string_view block_;
-  std::size_t pos_ = 0;
-  std::uint64_t line_;
-  // A deque, not a vector: adding a value must not move the ones earlier fields of the
-  // same record point into (short values live inside the string object itself).
-  std::deque<std::string> scratch_;
-  std::optional<std::string> error_;
-  std::uint64_t error_line_ = 0;
-};
+// One record, and the splitter of a block of whole records: core's one CSV reader.
+using Record = CsvView;
+using RecordSplitter = CsvSplitter;
 
 // The header of a CSV file and where its data starts.
 struct CsvHeader {
