@@ -49,7 +49,7 @@ class FormBinding {
         b.hint = note->GetLabel();
         if (b.hint.empty()) b.hint = wxString::FromUTF8(field_hint(def.name));
         note->SetLabel(b.hint);
-        note->Wrap(kNoteWidth);
+        note->Wrap(note_width_);
         b.shown = b.hint;
       }
       b.choices = def.choices;
@@ -67,6 +67,18 @@ class FormBinding {
   }
 
   EditHandler on_edit;
+
+  // Wraps every hint and problem beside a control at `width` pixels (a form in a narrow
+  // pane: the default suits a form with the page to itself).
+  void wrap_notes(int width) {
+    note_width_ = width;
+    for (auto& b : bound_)
+      if (b.note) {
+        b.note->SetLabel(b.shown);
+        b.note->Wrap(width);
+      }
+    form_->Layout();
+  }
 
   // The records a reference field may name, offered by name (value = the record's id):
   // the stakeholders of the change, the segments of the project. Call before show().
@@ -175,7 +187,7 @@ class FormBinding {
     wxString shown;               // the note's text before wrapping
     std::vector<Choice> choices;  // a choice control's values, in its order
   };
-  static constexpr int kNoteWidth = 360;
+  int note_width_ = 360;
 
   void set_note(Bound& b, const std::string& problem) {
     b.message = problem;
@@ -188,7 +200,7 @@ class FormBinding {
     if (b.shown == label) return;
     b.shown = label;
     b.note->SetLabel(label);
-    b.note->Wrap(kNoteWidth);
+    b.note->Wrap(note_width_);
     b.note->SetForegroundColour(problem.empty() ? wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT)
                                                 : problem_colour());
     b.note->SetToolTip(label);

@@ -510,7 +510,7 @@ AffectedPage::AffectedPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(
   const char* columns[] = {
       "Characteristic", "Group", "People affected", "Share of affected", "Share of residents",
       "Ratio",          "Flag"};
-  int widths[] = {120, 120, 110, 120, 120, 60, 150};
+  int widths[] = {120, 100, 110, 125, 135, 60, 130};
   for (int i = 0; i < 7; ++i)
     table_->AppendColumn(wxString::FromUTF8(columns[i]),
                          i >= 2 && i <= 5 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, widths[i]);

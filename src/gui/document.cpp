@@ -1,6 +1,8 @@
 #include "document.hpp"
 
+#include "equivalue/core/eqia_template.hpp"
 #include "equivalue/core/errors.hpp"
+#include "equivalue/interchange/templates.hpp"
 
 #include <algorithm>
 
@@ -18,6 +20,16 @@ class MemorySink final : public ProjectSink {
  private:
   Project project_;
 };
+
+// The template an assessment names, or none when it is not installed or cannot be read (the
+// assessment page reports that).
+const EqiaTemplate* template_or_none(const std::string& name) {
+  try {
+    return cached_eqia_template(name);
+  } catch (const InputError&) {
+    return nullptr;
+  }
+}
 
 // Undo keeps this many steps; older ones are dropped.
 constexpr std::size_t kUndoDepth = 200;
@@ -129,9 +141,12 @@ ProjectDocument::Cache& ProjectDocument::cache(int index) const {
   if (!p.segments.items.empty() && !ch.affected_segments.empty()) {
     const AffectedResult a =
         compute_affected(p.segments, ch.affected_segments, p.project.flag_ratio);
+    const EqiaTemplate* tmpl =
+        template_or_none(ch.eqia ? ch.eqia->template_name : p.project.jurisdiction);
     for (const auto& characteristic : a.characteristics)
       if (characteristic.flagged())
-        s.flags += (s.flags.empty() ? "" : ", ") + characteristic.characteristic;
+        s.flags += (s.flags.empty() ? "" : ", ") +
+                   characteristic_display_name(tmpl, characteristic.characteristic);
   }
   c.valid = true;
   return c;

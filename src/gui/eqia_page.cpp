@@ -7,6 +7,7 @@
 #include "equivalue/core/workflow.hpp"
 #include "equivalue/interchange/templates.hpp"
 
+#include <wx/scrolwin.h>
 #include <wx/choicdlg.h>
 #include <wx/datetime.h>
 #include <wx/msgdlg.h>
@@ -20,6 +21,9 @@
 
 namespace eqv::gui {
 namespace {
+
+// The hints beside the impact form share the page with the list of impacts.
+constexpr int kNarrowNoteWidth = 185;
 
 // "changes[0].eqia.impacts[1].evidence" -> "impacts 2, evidence": where, in words.
 std::string readable_place(const std::string& path, const std::string& base) {
@@ -86,7 +90,9 @@ Actor current_actor(const std::string& who) {
 EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, doc) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(build_workflow_bar(), 0, wxEXPAND);
-  rules_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 70));
+  // Long rules scroll sideways rather than being cut off.
+  rules_ =
+      new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 70), 0, nullptr, wxLB_HSCROLL);
   rules_->SetForegroundColour(problem_colour());
   sizer->Add(rules_, 0, wxEXPAND | wxLEFT | wxRIGHT, 6);
   book_ = new wxNotebook(this, wxID_ANY);
@@ -193,15 +199,22 @@ wxWindow* EqiaPage::build_impacts() {
   auto* page = new wxPanel(book_);
   auto* s = new wxBoxSizer(wxHORIZONTAL);
   auto* left = new wxBoxSizer(wxVERTICAL);
-  impact_list_ = new wxListBox(page, wxID_ANY, wxDefaultPosition, wxSize(200, -1));
+  impact_list_ = new wxListBox(page, wxID_ANY, wxDefaultPosition, wxSize(160, -1));
   impact_list_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { select_impact(e.GetSelection()); });
   left->Add(impact_list_, 1, wxEXPAND | wxALL, 6);
   auto* add = new wxButton(page, wxID_ANY, _("Assess a characteristic..."));
   add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_impact(); });
   left->Add(add, 0, wxALL, 6);
   s->Add(left, 0, wxEXPAND);
-  wxWindow* form = create_form(page, "impact_detail");
+  // The form scrolls when the window is too short to show every field and its hint whole.
+  auto* scroller = new wxScrolledWindow(page, wxID_ANY);
+  scroller->SetScrollRate(0, 12);
+  wxWindow* form = create_form(scroller, "impact_detail");
+  auto* inside = new wxBoxSizer(wxVERTICAL);
+  inside->Add(form, 1, wxEXPAND);
+  scroller->SetSizer(inside);
   impact_form_ = std::make_unique<FormBinding<Impact>>(form, impact_fields());
+  impact_form_->wrap_notes(kNarrowNoteWidth);  // beside the list of impacts
   impact_form_->on_edit = [this](const FieldDef<Impact>& f, const std::string& t) {
     if (impact_ < 0) return;
     const int i = impact_;
@@ -209,7 +222,7 @@ wxWindow* EqiaPage::build_impacts() {
               "Edit impact " + f.label,
               path() + ".eqia.impacts[" + std::to_string(i) + "]." + f.name);
   };
-  s->Add(form, 1, wxEXPAND | wxALL, 4);
+  s->Add(scroller, 1, wxEXPAND | wxALL, 4);
   page->SetSizer(s);
   return page;
 }
