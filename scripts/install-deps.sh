@@ -12,6 +12,8 @@ test_pkgs=(xvfb xauth x11-apps libreoffice-calc-nogui python3 python3-openpyxl p
 test_pkgs+=(chromium nodejs)
 # The shared register's tests start their own PostgreSQL server.
 test_pkgs+=(postgresql-15 postgresql-client-15)
+# Checked builds: sanitizers, libFuzzer (clang), readable stack traces (llvm-symbolizer).
+test_pkgs+=(clang libclang-rt-14-dev llvm)
 want=("${build_pkgs[@]}")
 [ "${1:-}" = "--with-tests" ] && want+=("${test_pkgs[@]}")
 missing=()
