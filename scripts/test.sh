@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Equivalue with warnings as errors and runs every test (unit, CLI, storage fault,
-# workbook recalculation in LibreOffice, GUI under Xvfb). This is what CI runs.
+# workbook recalculation in LibreOffice, GUI under Xvfb), then the checked builds. This is
+# what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --with-tests
@@ -9,3 +10,9 @@ bash scripts/check-function-length.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DEQUIVALUE_WERROR=ON
 cmake --build build -j2
 ctest --test-dir build --output-on-failure --timeout 1200
+# Checked builds (docs/RELIABILITY.md): every test again under AddressSanitizer and
+# UndefinedBehaviorSanitizer, the threaded tests under ThreadSanitizer, and each fuzz
+# target for 30 seconds from its seeds.
+bash scripts/sanitize.sh address
+bash scripts/sanitize.sh thread
+bash scripts/fuzz.sh --seconds 30

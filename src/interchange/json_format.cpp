@@ -250,6 +250,11 @@ JsonReadResult read_project_json(std::string_view text) {
   } catch (const std::exception& ex) {
     builder.error = ex.what();
   }
+  if (!ok && !builder.repeated_field.empty()) {
+    result.problems.push_back(
+        {builder.repeated_field, "is given twice in one object; keep one of the two"});
+    return result;
+  }
   if (!ok) {
     const std::string where =
         line_and_column(text, builder.error_position == 0 ? 0 : builder.error_position - 1);

@@ -40,18 +40,18 @@ class TreeBuilder {
   bool binary(binary_t&) { return false; }
   bool start_object(std::size_t) { return open(json::object()); }
   bool key(string_t& k) {
+    // A field given twice would leave it to chance which value counts: refused, by its path.
+    if (stack_.back()->contains(k)) {
+      repeated_field = child_path(k);
+      return false;
+    }
     pending_key_ = &(*stack_.back())[k];
+    pending_name_ = k;
     return true;
   }
-  bool end_object() {
-    stack_.pop_back();
-    return true;
-  }
+  bool end_object() { return close(); }
   bool start_array(std::size_t) { return open(json::array()); }
-  bool end_array() {
-    stack_.pop_back();
-    return true;
-  }
+  bool end_array() { return close(); }
   bool parse_error(std::size_t position, const std::string& last_token,
                    const nlohmann::detail::exception& ex) {
     error_position = position;
@@ -72,7 +72,23 @@ class TreeBuilder {
 
  private:
   std::vector<json*> stack_;
+  std::vector<std::string> paths_;  // the path of each open container, as in stack_
   json* pending_key_ = nullptr;
+  std::string pending_name_;
+
+  // The path of the next value placed: "changes[0].sroi.name" style.
+  std::string child_path(const std::string& name) const {
+    if (stack_.empty()) return {};
+    const std::string& parent = paths_.back();
+    if (stack_.back()->is_array())
+      return parent + "[" + std::to_string(stack_.back()->size()) + "]";
+    return parent.empty() ? name : parent + "." + name;
+  }
+  bool close() {
+    stack_.pop_back();
+    paths_.pop_back();
+    return true;
+  }
 
   json* place(json&& value) {
     if (stack_.empty()) {
@@ -98,6 +114,7 @@ class TreeBuilder {
       too_deep = true;
       return false;
     }
+    paths_.push_back(child_path(pending_name_));
     stack_.push_back(place(std::move(container)));
     return true;
   }
@@ -105,6 +122,7 @@ class TreeBuilder {
  public:
   bool too_deep = false;
   bool number_out_of_range = false;
+  std::string repeated_field;  // the path of a field given twice in one object
 };
 
 }  // namespace eqv::json_detail

@@ -23,6 +23,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace eqv::storage {
@@ -112,6 +114,15 @@ std::string read_only_file_reason(const std::string& path) {
     case SQLITE_CORRUPT:
       throw InputError(path + ": the project file is damaged (" + e.what() +
                        "); use a backup copy");
+    case SQLITE_ERROR:
+    case SQLITE_MISMATCH:
+    case SQLITE_CONSTRAINT:
+      // On opening, our own statements meet a file whose tables are not the ones its version
+      // number promises: another program's database, or one edited by hand.
+      if (std::string_view(doing) == "opening the project")
+        throw InputError(path + ": this is not an Equivalue project file, or it is damaged (" +
+                         e.what() + "); use a backup copy");
+      throw std::runtime_error(path + ": " + doing + " failed: " + e.what());
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       throw InputError(path +

@@ -31,6 +31,9 @@ const char* kMinimal = R"({"format": "equivalue/1", "project": {"name": "P"}, "c
 
 std::string minimal_with(const std::string& key, const std::string& value) {
   std::string text = kMinimal;
+  // A field the outcome already has is replaced, not given twice.
+  if (const auto at = text.find("\"" + key + "\": 1, "); at != std::string::npos)
+    text.erase(at, key.size() + 6);
   text.replace(text.find("%s"), 2, key);
   text.replace(text.find("%s"), 2, value);
   return text;
@@ -101,12 +104,15 @@ TEST(JsonFormat, GreenBookSchedule) {
 
 TEST(JsonFormat, BrokenFilesGetOneClearMessage) {
   EXPECT_EQ(first_problem(""), "the file is empty; an Equivalue project is JSON starting with {");
-  EXPECT_EQ(first_problem("  \n"), "the file is empty; an Equivalue project is JSON starting with {");
-  EXPECT_NE(first_problem("{\"format\": \"equivalue/1\", \"proj").find("not valid JSON at line 1"), std::string::npos);
+  EXPECT_EQ(first_problem("  \n"),
+            "the file is empty; an Equivalue project is JSON starting with {");
+  EXPECT_NE(first_problem("{\"format\": \"equivalue/1\", \"proj").find("not valid JSON at line 1"),
+            std::string::npos);
   EXPECT_NE(first_problem("name,amount\nx,1\n").find("not valid JSON"), std::string::npos);
   EXPECT_NE(first_problem("{\"format\": NaN}").find("not valid JSON"), std::string::npos);
   EXPECT_NE(first_problem("{\n\"a\": [1, 2,]\n}").find("line 2"), std::string::npos);
-  EXPECT_NE(first_problem("{\"project\": {\"name\": \"\xff\xfe\"}}").find("not valid JSON"), std::string::npos);
+  EXPECT_NE(first_problem("{\"project\": {\"name\": \"\xff\xfe\"}}").find("not valid JSON"),
+            std::string::npos);
   EXPECT_NE(first_problem("\xef\xbb\xbf{\"format\": 1").find("not valid JSON"), std::string::npos);
 }
 
@@ -123,25 +129,41 @@ TEST(JsonFormat, DeepNestingIsRefusedWithoutRecursion) {
 
 TEST(JsonFormat, HugeNumbersAreOutOfRangeNotInfinite) {
   // The parser refuses it before the field is known, so the place is given by line and column.
-  EXPECT_EQ(first_problem(minimal_with("deadweight", "1e400")), "line 4, column 126: the number 1e400 is out of range");
+  EXPECT_EQ(first_problem(minimal_with("deadweight", "1e400")),
+            "line 4, column 126: the number 1e400 is out of range");
   EXPECT_EQ(read_project_json(minimal_with("deadweight", "1e35")).problems.at(0).text(),
             "changes[0].sroi.outcomes[0].deadweight: the number 1e35 is out of range");
   EXPECT_EQ(read_project_json(minimal_with("duration", "1e15")).problems.at(0).text(),
             "changes[0].sroi.outcomes[0].duration: the number 1000000000000000 is far too large");
 }
 
+// Which of two values of one field would count is left to chance, so the file is refused
+// with the field's path; the same name in different objects is no repeat.
+TEST(JsonFormat, AFieldGivenTwiceIsRefusedByItsPath) {
+  EXPECT_EQ(first_problem(minimal_with("id", "\"O2\"")),
+            "changes[0].sroi.outcomes[0].id: is given twice in one object; keep one of the two");
+  EXPECT_EQ(
+      first_problem(
+          R"({"format": "equivalue/1", "project": {"name": "P", "name": "Q"}, "changes": []})"),
+      "project.name: is given twice in one object; keep one of the two");
+  EXPECT_TRUE(read_project_json(minimal_with("deadweight", "0.1")).problems.empty());
+}
+
 TEST(JsonFormat, WrongTypesAndWordsAreNamed) {
   EXPECT_EQ(read_project_json(minimal_with("deadweight", "\"20%\"")).problems.at(0).text(),
-            "changes[0].sroi.outcomes[0].deadweight: \"20%\" is not a number; write digits with a decimal point, "
+            "changes[0].sroi.outcomes[0].deadweight: \"20%\" is not a number; write digits with a "
+            "decimal point, "
             "such as 1250.50 (no commas or £)");
   EXPECT_EQ(read_project_json(minimal_with("duration", "2.5")).problems.at(0).text(),
             "changes[0].sroi.outcomes[0].duration: must be a whole number, got 2.5");
   EXPECT_EQ(read_project_json(minimal_with("deadweight", "[1]")).problems.at(0).text(),
             "changes[0].sroi.outcomes[0].deadweight: must be a number, got a list");
   EXPECT_EQ(read_project_json(minimal_with("deadwieght", "0.2")).problems.at(0).text(),
-            "changes[0].sroi.outcomes[0].deadwieght: is not a field Equivalue knows; did you mean \"deadweight\"?");
-  EXPECT_EQ(read_project_json(minimal_with("type", "\"money\"")).problems.at(0).text(),
-            "changes[0].sroi.outcomes[0].type: must be one of social, economic, fiscal, got \"money\"");
+            "changes[0].sroi.outcomes[0].deadwieght: is not a field Equivalue knows; did you mean "
+            "\"deadweight\"?");
+  EXPECT_EQ(
+      read_project_json(minimal_with("type", "\"money\"")).problems.at(0).text(),
+      "changes[0].sroi.outcomes[0].type: must be one of social, economic, fiscal, got \"money\"");
 }
 
 TEST(JsonFormat, DecimalStringsAreAccepted) {
@@ -152,7 +174,8 @@ TEST(JsonFormat, DecimalStringsAreAccepted) {
 
 TEST(JsonFormat, WrongFormatNameIsExplained) {
   EXPECT_EQ(first_problem(R"({"format": "equivalue/9", "project": {"name": "x"}})"),
-            "format: this file is in format \"equivalue/9\"; this version of Equivalue reads \"equivalue/1\"");
+            "format: this file is in format \"equivalue/9\"; this version of Equivalue reads "
+            "\"equivalue/1\"");
 }
 
 TEST(JsonFormat, MissingRequiredFieldsAreAllListed) {
@@ -172,18 +195,19 @@ TEST(ResultsJson, CarriesTheContractKeysAndRoundedValues) {
   o.draws = 1000;
   const std::string out = results_to_json(calculate_project(r.project, o));
   for (const char* expected :
-       {"\"present_value\": 68496.75", "\"total_inputs\": 50000.0", "\"npv\": 18496.75", "\"ratio\": 1.3699",
-        "\"net_ratio\": 0.3699", "\"payback_months\": 22.22", "\"breakeven_year\": 3",
-        "\"discount_factor\": 0.966184", "\"proxy\": 729.96", "\"quantity\": 36.5", "\"discount_rate\": 0.2268",
-        "\"monte_carlo\"", "\"draws\": 1000", "\"prob_ratio_below_1\"", "\"total\": 6300", "\"affected\": 2142",
-        "\"flag\": false"})
+       {"\"present_value\": 68496.75", "\"total_inputs\": 50000.0", "\"npv\": 18496.75",
+        "\"ratio\": 1.3699", "\"net_ratio\": 0.3699", "\"payback_months\": 22.22",
+        "\"breakeven_year\": 3", "\"discount_factor\": 0.966184", "\"proxy\": 729.96",
+        "\"quantity\": 36.5", "\"discount_rate\": 0.2268", "\"monte_carlo\"", "\"draws\": 1000",
+        "\"prob_ratio_below_1\"", "\"total\": 6300", "\"affected\": 2142", "\"flag\": false"})
     EXPECT_NE(out.find(expected), std::string::npos) << expected;
 }
 
 // A field Equivalue does not know, and that is no misspelling of one, is not an error, but
 // it is listed as ignored: it is not silently lost when the file is imported or dumped.
 TEST(JsonFormat, UnknownFieldsAreListedAsIgnored) {
-  const auto r = read_project_json(R"({"format": "equivalue/1", "project": {"name": "P", "logo": "x.png"},
+  const auto r =
+      read_project_json(R"({"format": "equivalue/1", "project": {"name": "P", "logo": "x.png"},
     "changes": [{"id": "C1", "title": "T", "sroi": {"stakeholders": [{"id": "S1", "name": "People"}],
       "outcomes": [{"id": "O1", "stakeholder": "S1", "quantity": 1, "proxy": {"value": "150", "url": "u"},
                     "duration": 1, "colour": "red"}]},
@@ -196,7 +220,8 @@ TEST(JsonFormat, UnknownFieldsAreListedAsIgnored) {
   EXPECT_EQ(r.ignored[3].path, "changes[0].eqia.impacts[0].colour");
   EXPECT_EQ(r.ignored[4].path, "changes[0].eqia.impacts[0].residual.why");
   EXPECT_EQ(r.ignored[1].message,
-            "is not a field Equivalue knows, so it was ignored: it is not part of the project and is not kept when "
+            "is not a field Equivalue knows, so it was ignored: it is not part of the project and "
+            "is not kept when "
             "the project is saved");
   // A misspelling is still a problem, not a note.
   const auto typo = read_project_json(minimal_with("deadwieght", "0.2"));
