@@ -11,8 +11,8 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DEQUIVALUE_WERROR=ON
 cmake --build build -j2
 ctest --test-dir build --output-on-failure --timeout 1200
 # Checked builds (docs/RELIABILITY.md): every test again under AddressSanitizer and
-# UndefinedBehaviorSanitizer, the threaded tests under ThreadSanitizer, and each fuzz
-# target for 30 seconds from its seeds.
+# UndefinedBehaviorSanitizer, each fuzz target for 30 seconds from its seeds (built in the
+# same tree), and the threaded tests under ThreadSanitizer.
 bash scripts/sanitize.sh address
+bash scripts/fuzz.sh --no-build --build-dir build-asan --seconds 30
 bash scripts/sanitize.sh thread
-bash scripts/fuzz.sh --seconds 30
