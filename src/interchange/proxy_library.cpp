@@ -66,8 +66,9 @@ std::vector<LibraryProxy> read_proxy_library_csv(std::string_view text, const st
                        "\" is not a number; write it as 1850.00");
     p.proxy.value = *value;
     const std::string year = column("price_year");
-    const bool is_year =
-        year.size() == 4 && year.find_first_not_of("0123456789") == std::string::npos;
+    // Four digits, not starting with 0 ("0242" is a slip, not the year 242).
+    const bool is_year = year.size() == 4 && year[0] != '0' &&
+                         year.find_first_not_of("0123456789") == std::string::npos;
     if (!year.empty() && !is_year)
       throw InputError(where + "the price year \"" + year +
                        "\" is not a year; write it as 2024, or leave it empty");

@@ -284,6 +284,15 @@ TEST(ProxyLibrary, ReadsRowsAndRefusesABadValue) {
   } catch (const InputError& e) {
     EXPECT_EQ(std::string(e.what()), "lib.csv line 3: the value \"lots\" is not a number; write it as 1850.00");
   }
+  // A price year of four digits starting with 0 is a slip, not the year 242.
+  try {
+    read_proxy_library_csv("id,value,price_year\na,31.37,0242\n", "lib.csv");
+    FAIL() << "the price year 0242 was read";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "lib.csv line 2: the price year \"0242\" is not a year; write it as 2024, or leave "
+              "it empty");
+  }
   // The shipped starter library is found through the template directories.
   EXPECT_FALSE(proxy_library().empty());
 }
