@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   add(eqv::cli::add_segments_command);
   add(eqv::cli::add_publish_command);
   add(eqv::cli::add_server_command);
+  add(eqv::cli::add_eqia_command);
 
   try {
     app.parse(argc, argv);

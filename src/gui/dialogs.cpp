@@ -160,13 +160,16 @@ bool ChooseProxy(wxWindow* parent, Proxy& proxy) {
 }
 
 bool AskReview(wxWindow* parent, const wxString& title, bool need_comments, std::string& reviewer,
-               std::string& comments) {
+               std::string& comments, bool signed_in) {
   wxDialog dialog(parent, wxID_ANY, title, wxDefaultPosition, wxDefaultSize,
                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(new wxStaticText(&dialog, wxID_ANY, _("Reviewer (the equality officer):")), 0,
-             wxLEFT | wxRIGHT | wxTOP, 8);
+  sizer->Add(new wxStaticText(&dialog, wxID_ANY,
+                              signed_in ? _("Reviewer (signed in to the register):")
+                                        : _("Reviewer (the equality officer):")),
+             0, wxLEFT | wxRIGHT | wxTOP, 8);
   auto* who = new wxTextCtrl(&dialog, wxID_ANY, wxString::FromUTF8(reviewer));
+  who->SetEditable(!signed_in);  // in a register the server knows who is reviewing
   sizer->Add(who, 0, wxEXPAND | wxALL, 8);
   wxTextCtrl* text = nullptr;
   if (need_comments) {

@@ -22,7 +22,7 @@ bool ChooseProxy(wxWindow* parent, Proxy& proxy);
 
 // The reviewer's name and, when returning, the comments (required). True when confirmed.
 bool AskReview(wxWindow* parent, const wxString& title, bool need_comments, std::string& reviewer,
-               std::string& comments);
+               std::string& comments, bool signed_in = false);
 
 // The equality officer's review list: every assessment awaiting review. `open` shows one.
 void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc,

@@ -4,6 +4,9 @@
 #include "equivalue/core/errors.hpp"
 #include "equivalue/interchange/templates.hpp"
 
+#include <wx/datetime.h>
+#include <wx/utils.h>
+
 #include <algorithm>
 
 namespace eqv::gui {
@@ -35,6 +38,18 @@ const EqiaTemplate* template_or_none(const std::string& name) {
 constexpr std::size_t kUndoDepth = 200;
 
 }  // namespace
+
+Actor ProjectSink::actor() const {
+  return single_user_actor(wxGetUserId().utf8_string(),
+                           wxDateTime::Now().ToUTC().Format("%Y-%m-%dT%H:%M:%SZ").utf8_string());
+}
+
+Problems ProjectSink::take_step(std::size_t change, Step step, const StepInput& input) {
+  const Actor me = actor();
+  Problems refused;
+  update([&](Project& p) { refused = apply_step(p, change, step, me, input); }, step_label(step));
+  return refused;
+}
 
 std::unique_ptr<ProjectSink> memory_sink(Project project) {
   return std::make_unique<MemorySink>(std::move(project));
@@ -75,6 +90,29 @@ void ProjectDocument::workflow_step(const std::function<void(Project&)>& fn,
   merge_key_.clear();
   invalidate(project().changes.size() != cache_.size() ? -1 : change);
   notify({true, change});
+}
+
+Problems ProjectDocument::take_step(int change, eqv::Step step, const StepInput& input) {
+  const Project before = project();
+  Problems refused = sink_->take_step(static_cast<std::size_t>(change), step, input);
+  if (!(project() == before)) {
+    undo_.clear();
+    redo_.clear();
+  }
+  merge_key_.clear();
+  invalidate(project().changes.size() != cache_.size() ? -1 : change);
+  notify({true, change});
+  return refused;
+}
+
+bool ProjectDocument::refresh() {
+  if (!sink_->refresh()) return false;
+  undo_.clear();  // others' edits are now part of the project: an old snapshot would undo them
+  redo_.clear();
+  merge_key_.clear();
+  invalidate(-1);
+  notify({true, -1});
+  return true;
 }
 
 void ProjectDocument::restore(const Project& to, const std::string& what) {

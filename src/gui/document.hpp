@@ -8,6 +8,7 @@
 #include "equivalue/core/model.hpp"
 #include "equivalue/core/sroi.hpp"
 #include "equivalue/core/validation.hpp"
+#include "equivalue/core/workflow.hpp"
 
 #include <functional>
 #include <memory>
@@ -26,11 +27,22 @@ class ProjectSink {
   virtual bool read_only() const { return false; }
   virtual std::string read_only_reason() const { return {}; }
   virtual std::string path() const { return {}; }
+  // Who is using the project, as the workflow rules know them: for a file or memory, the
+  // operating-system login holding every role; in a register, the database login and the
+  // roles the server gives it.
+  virtual Actor actor() const;
+  // "Signed in as ..." for the status bar; empty for a file.
+  virtual std::string signed_in() const { return {}; }
+  // One workflow step as actor() (Store::take_step); the problems that refused it, if any.
+  virtual Problems take_step(std::size_t change, Step step, const StepInput& input);
+  // Reads in what others committed since (a register); true when the project changed.
+  virtual bool refresh() { return false; }
 };
 
 // Keeps the project in memory only (tests, and a project before it is first saved).
 std::unique_ptr<ProjectSink> memory_sink(Project project);
-// An existing .eqv project file (read-only when someone else is editing it).
+// An existing .eqv project file (read-only when someone else is editing it), or a project
+// in a shared register addressed as postgresql://HOST/DB?project=NAME.
 std::unique_ptr<ProjectSink> open_project_file(const std::string& path);
 // A new .eqv project file holding `project`; refuses a file that exists.
 std::unique_ptr<ProjectSink> create_project_file(const std::string& path, const Project& project);
@@ -61,6 +73,15 @@ class ProjectDocument {
   bool read_only() const { return sink_->read_only(); }
   std::string read_only_reason() const { return sink_->read_only_reason(); }
   std::string path() const { return sink_->path(); }
+  Actor actor() const { return sink_->actor(); }
+  std::string signed_in() const { return sink_->signed_in(); }
+  // One workflow step of change `change`'s assessment, through the store (whose server
+  // decides in a register); the problems that refused it, or none. Clears undo, as any
+  // step does.
+  Problems take_step(int change, eqv::Step step, const StepInput& input);
+  // Reads in what others committed (a register); true, and every window told, when the
+  // project changed.
+  bool refresh();
 
   // Applies an edit, keeps the project before it for undo, saves and tells the windows.
   // Consecutive edits with the same non-empty `merge_key` (typing in one field) are one

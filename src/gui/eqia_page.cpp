@@ -87,6 +87,14 @@ Actor current_actor(const std::string& who) {
   return single_user_actor(who.empty() ? wxGetUserId().utf8_string() : who, when);
 }
 
+bool EqiaPage::shared() const { return !doc_.signed_in().empty(); }
+
+// Who takes a step: the register's login, or in a file the operating-system login (or the
+// reviewer named in the review dialog).
+Actor EqiaPage::acting_as(const std::string& named) const {
+  return shared() ? doc_.actor() : current_actor(named);
+}
+
 EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, doc) {
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(build_workflow_bar(), 0, wxEXPAND);
@@ -139,16 +147,16 @@ wxSizer* EqiaPage::build_workflow_bar() {
     const wxString reason = wxGetTextFromUser(_("Why does the approved assessment need to change?"),
                                               _("Start a new version"), "", this);
     if (reason.empty()) return;
-    const Problems problems = take_step(Step::new_version, current_actor(), reason.utf8_string());
+    const Problems problems = take_step(Step::new_version, acting_as(), reason.utf8_string());
     if (!problems.empty()) wxMessageBox(wxString::FromUTF8(problems.front().message));
   });
   return bar;
 }
 
 void EqiaPage::review(bool returning) {
-  std::string reviewer = current_actor().who, comments;
+  std::string reviewer = acting_as().who, comments;
   const wxString title = returning ? _("Return with comments") : _("Approve the assessment");
-  if (!AskReview(this, title, returning, reviewer, comments)) return;
+  if (!AskReview(this, title, returning, reviewer, comments, shared())) return;
   const Problems p = returning ? return_with_comments(reviewer, comments) : approve(reviewer);
   if (!p.empty())
     wxMessageBox(wxString::FromUTF8(p.front().message), returning ? _("Return") : _("Approve"),
@@ -288,6 +296,10 @@ Problems EqiaPage::take_step(Step step, const Actor& actor, const std::string& c
     StepInput input;
     input.comment = comment;
     if (step == Step::submit) input.tmpl = cached_eqia_template(change().eqia->template_name);
+    if (shared()) {  // the register's server decides, as the login it knows
+      problems = doc_.take_step(index_, step, input);
+      return;
+    }
     doc_.workflow_step(
         [&](Project& p) {
           problems = apply_step(p, static_cast<std::size_t>(index_), step, actor, input);
@@ -319,15 +331,15 @@ Problems EqiaPage::submit() {
     show(false);
     return problems;
   }
-  return take_step(Step::submit, current_actor(), "");
+  return take_step(Step::submit, acting_as(), "");
 }
 
 Problems EqiaPage::return_with_comments(const std::string& reviewer, const std::string& comments) {
-  return take_step(Step::return_with_comments, current_actor(reviewer), comments);
+  return take_step(Step::return_with_comments, acting_as(reviewer), comments);
 }
 
 Problems EqiaPage::approve(const std::string& reviewer) {
-  return take_step(Step::approve, current_actor(reviewer), "");
+  return take_step(Step::approve, acting_as(reviewer), "");
 }
 
 void EqiaPage::select_impact(int i) {
@@ -461,8 +473,9 @@ void EqiaPage::show_status(const Eqia& e) {
   // Each button is open when core says the step is, for the person using Equivalue; its
   // tooltip says why not. A reviewer is named in the review dialog (and core refuses the
   // submitter there), so return and approve ask whether another officer could review now.
-  const Actor me = current_actor();
-  const Actor reviewer = single_user_actor("another equality officer", me.when);
+  const Actor me = acting_as();
+  // In a file anyone may be named as the reviewer; in a register it is the login itself.
+  const Actor reviewer = shared() ? me : single_user_actor("another equality officer", me.when);
   const std::pair<wxButton*, Step> steps[] = {{submit_, Step::submit},
                                               {return_, Step::return_with_comments},
                                               {approve_, Step::approve},

@@ -61,6 +61,9 @@ class EqiaPage : public ChangePage {
   // A workflow step through core (apply_step): saved and audited, but never undone
   // (ProjectDocument::workflow_step).
   Problems take_step(Step step, const Actor& actor, const std::string& comment);
+  // True when the project is in a shared register (the server names who is signed in).
+  bool shared() const;
+  Actor acting_as(const std::string& named = {}) const;
   void edit_eqia(const std::function<void(Eqia&)>& fn, const std::string& what,
                  const std::string& key = {}, bool structure = false);
   void select_impact(int i);

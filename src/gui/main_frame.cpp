@@ -9,6 +9,7 @@
 #include "equivalue/core/text.hpp"
 #include "equivalue/storage/project_file.hpp"
 #include "equivalue/storage/project_store.hpp"
+#include "equivalue/storage/store.hpp"
 #if EQUIVALUE_WITH_WORKBOOK
 #include "equivalue/workbook/workbook.hpp"
 #endif
@@ -41,7 +42,12 @@ enum MenuId {
   kReview,
   kCumulative,
   kProfile,
+  kOpenRegister,
 };
+
+// How often an open register is asked for others' edits: they show within a second.
+constexpr int kRefreshMilliseconds = 500;
+constexpr int kRetryMilliseconds = 10000;
 
 wxString money(const Decimal& d) { return wxString::FromUTF8("£" + to_grouped(d, 0)); }
 
@@ -233,9 +239,20 @@ MainFrame::MainFrame()
   GetSizer()->Add(welcome_, 1, wxEXPAND);
   update_title();
   update_menus();
+  refresh_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+    if (!doc_) return;
+    // One message at a time when the server cannot be reached, then a slower retry.
+    refresh_timer_.Stop();
+    const bool ok = guarded(this, [&] {
+      if (doc_->refresh()) update_title();
+    });
+    refresh_timer_.Start(ok ? kRefreshMilliseconds : kRetryMilliseconds);
+  });
+  refresh_timer_.Start(kRefreshMilliseconds);
 }
 
 MainFrame::~MainFrame() {
+  refresh_timer_.Stop();
   // The pages listen to the document: they go first, while it still exists.
   delete view_;
   view_ = nullptr;
@@ -249,6 +266,7 @@ void MainFrame::build_menus() {
   file->Append(wxID_OPEN, _("&Open project...\tCtrl+O"));
   auto* recent = new wxMenu;
   file->AppendSubMenu(recent, _("Open &recent"));
+  file->Append(kOpenRegister, _("Open shared re&gister..."));
   file->Append(kImport, _("&Import from JSON..."));
   file->AppendSeparator();
   file->Append(kExport, _("&Export to Excel...\tCtrl+E"));
@@ -293,6 +311,8 @@ void MainFrame::bind_menus() {
       wxEVT_MENU, [this](wxCommandEvent&) { open_dialog(); }, wxID_OPEN);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { import_dialog(); }, kImport);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { open_register_dialog(); }, kOpenRegister);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { export_workbook(); }, kExport);
   Bind(
@@ -361,7 +381,9 @@ void MainFrame::update_title() {
   if (doc_) {
     title =
         doc_->project().project.name.empty() ? "Untitled project" : doc_->project().project.name;
+    const bool shared = storage::is_register_address(doc_->path());
     title += doc_->path().empty() ? " (not saved)"
+             : shared             ? " - shared register " + doc_->path()
                                   : " - " + std::filesystem::path(doc_->path()).filename().string();
     title += " - Equivalue";
   }
@@ -369,6 +391,10 @@ void MainFrame::update_title() {
   if (!doc_) {
     SetStatusText("", 0);
     SetStatusText("", 1);
+  } else if (!doc_->signed_in().empty()) {
+    SetStatusText(wxString::FromUTF8("Signed in as " + doc_->signed_in() +
+                                     (doc_->read_only() ? ": reads and reviews" : "")),
+                  1);
   } else if (doc_->read_only()) {
     SetStatusText(wxString::FromUTF8("Read-only: " + doc_->read_only_reason()), 1);
   } else {
@@ -444,7 +470,7 @@ bool MainFrame::open_path(const std::string& path, bool ask) {
   std::unique_ptr<ProjectSink> sink;
   Problems ignored;  // fields of the JSON file Equivalue does not know
   const bool ok = guarded(this, [&] {
-    if (storage::has_sqlite_header(path)) {
+    if (storage::is_register_address(path) || storage::has_sqlite_header(path)) {
       sink = open_project_file(path);
       return;
     }
@@ -495,6 +521,25 @@ void MainFrame::open_dialog() {
                     _("Equivalue projects (*.eqv;*.json)|*.eqv;*.json"),
                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
   if (open.ShowModal() == wxID_OK) open_path(open.GetPath().utf8_string());
+}
+
+// A project in a council's shared register, by its address (docs/REGISTER.md); who is
+// signed in comes from the server (the database login), never typed here.
+void MainFrame::open_register_dialog() {
+  wxTextEntryDialog ask(this,
+                        _("The register's address, as IT gave it, naming the project:\n"
+                          "postgresql://SERVER/DATABASE?project=NAME"),
+                        _("Open shared register"), last_register_);
+  if (ask.ShowModal() != wxID_OK) return;
+  const std::string address = ask.GetValue().Trim().Trim(false).utf8_string();
+  if (!storage::is_register_address(address)) {
+    wxMessageBox(_("A register's address starts with postgresql:// and names the project, such "
+                   "as postgresql://eqv.council.local/equivalue?project=northshire-2026"),
+                 _("Open shared register"), wxOK | wxICON_WARNING, this);
+    return;
+  }
+  last_register_ = wxString::FromUTF8(address);
+  open_path(address);
 }
 
 void MainFrame::import_dialog() {

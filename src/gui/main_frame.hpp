@@ -10,6 +10,7 @@
 #include <wx/filehistory.h>
 #include <wx/frame.h>
 #include <wx/splitter.h>
+#include <wx/timer.h>
 
 #include <memory>
 #include <string>
@@ -96,12 +97,15 @@ class MainFrame : public wxFrame {
   void new_project();
   void open_dialog();
   void import_dialog();
+  void open_register_dialog();
   void export_workbook();
   void add_change();
   void remove_change();
   void edit_settings();
 
   std::unique_ptr<ProjectDocument> doc_;
+  wxTimer refresh_timer_;
+  wxString last_register_;
   ProjectView* view_ = nullptr;
   wxPanel* welcome_ = nullptr;
   wxFileHistory history_;

@@ -143,6 +143,7 @@ class RegisterStore final : public Store {
   void update(const std::function<void(Project&)>& edit, const std::string& what) override;
   bool refresh() override;
   std::vector<std::string> editors(std::size_t change_index) const override;
+  Problems take_step(std::size_t change_index, Step step, const StepInput& input) override;
   std::vector<AuditEntry> audit(std::size_t limit) const override;
 
   void load();
@@ -456,6 +457,33 @@ std::vector<std::string> RegisterStore::editors(std::size_t change_index) const 
       {num(rows_[change_index].id)});
   for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
   return out;
+}
+
+// Core's rules first, on a copy, for the submission rules (the server keeps no template)
+// and a message before the server is asked; then the server's take_step(), which decides
+// with the login it knows and records the step in the history and the audit trail.
+Problems RegisterStore::take_step(std::size_t change_index, Step step, const StepInput& input) {
+  StepInput in = input;
+  in.editors = editors(change_index);
+  Project trial = project_;
+  Problems refused = apply_step(trial, change_index, step, actor_of(identity_), in);
+  if (!refused.empty()) return refused;
+  const Row row = rows_.at(change_index);
+  try {
+    db_.exec(
+        "SELECT equivalue.take_step($1, $2, $3, $4, $5)",
+        {db_.address().project, num(row.id), num(row.version), step_name(step), input.comment});
+  } catch (const PgError& e) {
+    const std::string path = "changes[" + std::to_string(change_index) + "].eqia.status";
+    if (e.sqlstate() == "EQ001" || e.sqlstate() == "EQ003") return {{path, e.what()}};
+    if (e.sqlstate() == "EQ002") {  // changed since it was read: show what it is now
+      load();
+      return {{path, e.what()}};
+    }
+    throw;
+  }
+  if (!refresh_rows({row.id})) load();
+  return {};
 }
 
 std::vector<AuditEntry> RegisterStore::audit(std::size_t limit) const {

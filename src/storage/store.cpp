@@ -21,6 +21,24 @@ std::string Identity::describe() const {
 
 std::vector<std::string> Store::editors(std::size_t) const { return {}; }
 
+Actor actor_of(const Identity& identity) {
+  Actor actor{identity.login, detail::utc_now()};
+  for (const auto& name : identity.roles)
+    if (const auto role = role_from_name(name)) actor.roles.insert(*role);
+  return actor;
+}
+
+// A file: core decides, and the step is saved as one edit (with its audit rows).
+Problems Store::take_step(std::size_t change_index, Step step, const StepInput& input) {
+  StepInput in = input;
+  in.editors = editors(change_index);
+  const Actor actor = actor_of(identity());
+  Problems refused;
+  update([&](Project& p) { refused = apply_step(p, change_index, step, actor, in); },
+         std::string(step_label(step)));
+  return refused;
+}
+
 Identity ProjectStore::identity() const {
   return {detail::os_user_name(), {"lead", "officer", "finance", "admin"}};
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The command line on a shared register: server init/grant/projects, import to and from
-# the register, every reading command on an address, and each connection fault as a
-# clear message with exit status 2. Runs against the throwaway server of pg_server.sh.
+# the register, every reading command on an address, the workflow steps (eqia ...) as each
+# login, and each connection fault as a clear message with exit status 2. Runs against the throwaway server of pg_server.sh.
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/register_test_lib.sh"
 example=${EQV_EXAMPLE:?set EQV_EXAMPLE to examples/northshire-2026.json}
@@ -84,6 +84,39 @@ expect 2 "no such database" "a database that does not exist" -- \
 expect 2 "has no role in this register" "a login with no role" -- cli dump "$(addr nobody1 $db northshire)"
 if cli validate "postgresql:///$db?host=$EQV_PG_DIR&user=lead1&password=not-it&project=northshire" 2>&1 |
   grep -q "not-it"; then fail "a password appeared in a message"; else pass "no password in messages"; fi
+
+# Workflow steps from the command line, as the database login.
+expect 2 "Only an equality officer can approve an assessment; you are signed in as lead1 (lead)" \
+  "a lead cannot approve from the command line" -- cli eqia approve "$(addr lead1 $db northshire)" --change C2
+expect 2 "comments are required" "a return needs the reviewer's comments" -- \
+  cli eqia return "$(addr officer1 $db northshire)" --change C2
+expect 0 "the assessment is now returned" "an officer returns C2" -- \
+  cli eqia return "$(addr officer1 $db northshire)" --change C2 --comment "Add the consultation figures"
+expect 2 "Only a project lead" "an officer cannot submit" -- \
+  cli eqia submit "$(addr officer1 $db northshire)" --change C2
+expect 0 "the assessment is now submitted" "the lead submits C2 again" -- \
+  cli eqia submit "$(addr lead1 $db northshire)" --change C2
+expect 2 "refused for finance1 (finance)" "finance cannot publish" -- \
+  cli eqia publish "$(addr finance1 $db northshire)" --change C2
+expect 0 "the assessment is now approved" "another officer approves C2" -- \
+  cli eqia approve "$(addr officer2 $db northshire)" --change C2
+expect 2 "no service change has the id \"C9\"" "an unknown change is named" -- \
+  cli eqia approve "$(addr officer2 $db northshire)" --change C9
+[ "$(su_sql $db "SELECT string_agg(who || '>' || to_status, ',' ORDER BY id) FROM equivalue.workflow_event
+  WHERE login <> 'admin1'")" = "officer1>returned,lead1>submitted,officer2>approved" ] &&
+  pass "the history names each database login" || fail "history: $(su_sql $db "SELECT who, to_status FROM equivalue.workflow_event")"
+
+# ... and on an .eqv file, as the operating-system login (who holds every role but may
+# still not approve what they submitted).
+cli import "$example" -o "$work/steps.eqv" >/dev/null
+expect 0 "the assessment is now returned" "a file's user returns C2" -- \
+  cli eqia return "$work/steps.eqv" --change C2 --comment "Add the consultation figures"
+expect 0 "the assessment is now submitted" "... submits it again" -- cli eqia submit "$work/steps.eqv" --change C2
+expect 2 "submitted" "... and may not approve their own submission" -- \
+  cli eqia approve "$work/steps.eqv" --change C2
+cli dump "$work/steps.eqv" >"$work/steps.json"
+grep -q "\"who\": \"$(id -un)\"" "$work/steps.json" && pass "the file's history names the login" ||
+  fail "the operating-system login is not in the history"
 
 # A client killed in the middle of a transaction: the server keeps nothing of it, and
 # leaves no lock behind.

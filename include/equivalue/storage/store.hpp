@@ -28,6 +28,7 @@
 
 #include "equivalue/core/errors.hpp"
 #include "equivalue/core/model.hpp"
+#include "equivalue/core/workflow.hpp"
 
 namespace eqv::storage {
 
@@ -90,9 +91,20 @@ class Store {
   // version (none of them may approve it), when the store records that.
   virtual std::vector<std::string> editors(std::size_t change_index) const;
 
+  // Takes one workflow step of the assessment of project().changes[change_index] as
+  // identity(): core's rules first (apply_step, with the logins that edited it), then, in a
+  // register, the server's, which decide. Returns the problems that refused the step, with
+  // nothing changed, or none when it was taken and committed. `input.editors` is filled in
+  // here.
+  virtual Problems take_step(std::size_t change_index, Step step, const StepInput& input);
+
   // The audit trail, newest first.
   virtual std::vector<AuditEntry> audit(std::size_t limit = 1000) const = 0;
 };
+
+// The person using a store, as core's workflow rules know them: the login, the roles the
+// store gives it and the time now (UTC).
+Actor actor_of(const Identity& identity);
 
 // True for a register address (postgresql:// or postgres://).
 bool is_register_address(const std::string& text);
