@@ -32,6 +32,12 @@ std::optional<json> parse(std::string_view text, Problems& problems) {
     const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
     problems.push_back({line_and_column(text, at), "not valid JSON: " + what});
     return std::nullopt;
+  } catch (const json::out_of_range&) {  // a number beyond any figure, such as 1e999
+    problems.push_back(
+        {"",
+         "a number in the file is out of range (beyond any figure a template holds); "
+         "correct it, or take the template from a backup"});
+    return std::nullopt;
   }
 }
 

@@ -180,6 +180,15 @@ TEST_F(CouncilTemplates, WrongFieldsAreRefusedNamingEachPlace) {
   }
 }
 
+// A number too large for any figure is a problem reported, not a failure of the program.
+TEST(TemplatesRead, ANumberOutOfRangeIsAProblem) {
+  const auto r = read_eqia_template_json(R"({"format": "equivalue-eqia-template/1", "id": "x", "weight": 1e999})", "x");
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_EQ(r.problems[0].message,
+            "a number in the file is out of range (beyond any figure a template holds); correct it, "
+            "or take the template from a backup");
+}
+
 TEST(TemplatesRead, MissingRequiredFieldsAndWrongFormat) {
   const auto r = read_eqia_template_json(R"({"format": "other/2", "id": "x", "characteristics": [{"id": "age"}]})", "x");
   std::vector<std::string> paths;
