@@ -83,18 +83,18 @@ void ProjectDocument::workflow_step(const std::function<void(Project&)>& fn,
   if (read_only()) throw InputError("This project is open read-only: " + read_only_reason());
   const Project before = project();
   sink_->update(fn, what);
-  if (!(project() == before)) {
-    undo_.clear();
-    redo_.clear();
-  }
-  merge_key_.clear();
-  invalidate(project().changes.size() != cache_.size() ? -1 : change);
-  notify({true, change});
+  after_step(before, change);
 }
 
 Problems ProjectDocument::take_step(int change, eqv::Step step, const StepInput& input) {
   const Project before = project();
   Problems refused = sink_->take_step(static_cast<std::size_t>(change), step, input);
+  after_step(before, change);
+  return refused;
+}
+
+// A workflow step is a barrier in the history: nothing before it can be undone.
+void ProjectDocument::after_step(const Project& before, int change) {
   if (!(project() == before)) {
     undo_.clear();
     redo_.clear();
@@ -102,7 +102,6 @@ Problems ProjectDocument::take_step(int change, eqv::Step step, const StepInput&
   merge_key_.clear();
   invalidate(project().changes.size() != cache_.size() ? -1 : change);
   notify({true, change});
-  return refused;
 }
 
 bool ProjectDocument::refresh() {

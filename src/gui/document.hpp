@@ -132,6 +132,7 @@ class ProjectDocument {
     ChangeSummary summary;
   };
   void notify(const DocumentEvent& event);
+  void after_step(const Project& before, int change);
   void invalidate(int change);
   Cache& cache(int index) const;
   void restore(const Project& to, const std::string& what);
