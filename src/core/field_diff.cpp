@@ -1,4 +1,4 @@
-#include "audit_diff.hpp"
+#include "equivalue/core/field_diff.hpp"
 
 #include "equivalue/core/fields.hpp"
 
@@ -6,7 +6,7 @@
 #include <set>
 #include <utility>
 
-namespace eqv::storage::detail {
+namespace eqv {
 namespace {
 
 // record -> field -> value, in a stable order so that two states can be merged. Each
@@ -175,4 +175,4 @@ void diff_project_header(const Project& before, const Project& after,
   merge(b, a, out);
 }
 
-}  // namespace eqv::storage::detail
+}  // namespace eqv

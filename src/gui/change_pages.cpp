@@ -5,6 +5,7 @@
 
 #include "equivalue/core/sroi.hpp"
 #include "equivalue/core/text.hpp"
+#include "equivalue/storage/store.hpp"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -42,6 +43,9 @@ bool guarded(wxWindow* parent, const std::function<void()>& action) {
   try {
     action();
     return true;
+  } catch (const storage::StaleEdit& e) {
+    ShowStaleEdit(parent, e);
+    return false;
   } catch (const std::exception& e) {
     wxMessageBox(wxString::FromUTF8(e.what()), _("Equivalue"), wxOK | wxICON_WARNING, parent);
     return false;

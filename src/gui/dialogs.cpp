@@ -8,6 +8,7 @@
 #include "equivalue/core/cumulative.hpp"
 #include "equivalue/core/validation.hpp"
 #include "equivalue/interchange/proxy_library.hpp"
+#include "equivalue/storage/store.hpp"
 
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -267,6 +268,33 @@ void ShowCumulativeImpact(wxWindow* parent, const ProjectDocument& doc) {
     for (const auto& id : row.changes) ids += (ids.empty() ? "" : ", ") + id;
     list->SetItem(item, 4, wxString::FromUTF8(ids));
     if (row.count() > 1) list->SetItemTextColour(item, problem_colour());
+  }
+  sizer->Add(list, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+  sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK), 0, wxEXPAND | wxALL, 8);
+  dialog.SetSizer(sizer);
+  list->SetFocus();
+  dialog.ShowModal();
+}
+
+void ShowStaleEdit(wxWindow* parent, const storage::StaleEdit& refusal) {
+  wxDialog dialog(parent, wxID_ANY, _("Someone else changed this meanwhile"), wxDefaultPosition,
+                  wxSize(820, 420), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  auto* message = new wxStaticText(&dialog, wxID_ANY, wxString::FromUTF8(refusal.what()));
+  message->Wrap(780);
+  sizer->Add(message, 0, wxALL, 8);
+  wxListCtrl* list = listing(dialog, sizer, _("Where your change and theirs differ:"), wxLC_HRULES,
+                             {{_("Part"), 170},
+                              {_("Field"), 170},
+                              {_("Saved now (theirs)"), 220},
+                              {_("Yours (not saved)"), 220}});
+  for (const auto& field : refusal.differences()) {
+    const long item = list->InsertItem(
+        list->GetItemCount(),
+        field.record.empty() ? _("the change itself") : wxString::FromUTF8(field.record));
+    list->SetItem(item, 1, wxString::FromUTF8(field.field));
+    list->SetItem(item, 2, wxString::FromUTF8(field.old_value));
+    list->SetItem(item, 3, wxString::FromUTF8(field.new_value));
   }
   sizer->Add(list, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
   sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK), 0, wxEXPAND | wxALL, 8);

@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+namespace eqv::storage {
+class StaleEdit;
+}
+
 namespace eqv::gui {
 
 // Project settings, and the discounting used by every change. True when confirmed.
@@ -31,5 +35,9 @@ void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc,
 // The cumulative impact across every change: per characteristic and group, how many
 // changes rate it negative and how many people they touch.
 void ShowCumulativeImpact(wxWindow* parent, const ProjectDocument& doc);
+
+// An edit refused because someone else changed the record meanwhile: who, when, and each
+// field with both values (theirs, now shown; and the one that was not saved).
+void ShowStaleEdit(wxWindow* parent, const storage::StaleEdit& refusal);
 
 }  // namespace eqv::gui

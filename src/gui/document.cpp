@@ -2,12 +2,14 @@
 
 #include "equivalue/core/eqia_template.hpp"
 #include "equivalue/core/errors.hpp"
+#include "equivalue/core/text.hpp"
 #include "equivalue/interchange/templates.hpp"
 
 #include <wx/datetime.h>
 #include <wx/utils.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace eqv::gui {
 namespace {
@@ -32,6 +34,15 @@ const EqiaTemplate* template_or_none(const std::string& name) {
   } catch (const InputError&) {
     return nullptr;
   }
+}
+
+// "Service change C1, service change C2 and the project's settings": the start of a sentence.
+std::string sentence_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
 }
 
 // Undo keeps this many steps; older ones are dropped.
@@ -65,17 +76,40 @@ void ProjectDocument::edit(const std::function<void(Project&)>& fn, const std::s
                            int change, const std::string& merge_key, bool structure) {
   if (read_only()) throw InputError("This project is open read-only: " + read_only_reason());
   const bool merge = !merge_key.empty() && merge_key == merge_key_ && !undo_.empty();
-  Project before = project();
-  sink_->update(fn, what);
-  if (!merge) {
-    undo_.push_back({std::move(before), what});
+  // The edit as the store made it: on the project the store holds (which a register may
+  // have re-read before trying again), so the history keeps exactly this person's edit.
+  Project base, mine;
+  try {
+    sink_->update(
+        [&](Project& p) {
+          base = p;
+          fn(p);
+          mine = p;
+        },
+        what);
+  } catch (const std::exception&) {
+    shown_after_refusal();
+    throw;
+  }
+  if (merge) {
+    undo_.back().edit = diff_edit(merge_base_, mine);
+  } else {
+    undo_.push_back({diff_edit(base, mine), what});
     if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+    merge_base_ = std::move(base);
   }
   redo_.clear();
   merge_key_ = merge_key;
   const bool resized = project().changes.size() != cache_.size();
   invalidate(resized ? -1 : change);
   notify({structure || resized, change});
+}
+
+// A refused edit may have left the store holding others' newer version: show it.
+void ProjectDocument::shown_after_refusal() {
+  merge_key_.clear();
+  invalidate(-1);
+  notify({true, -1});
 }
 
 void ProjectDocument::workflow_step(const std::function<void(Project&)>& fn,
@@ -106,36 +140,51 @@ void ProjectDocument::after_step(const Project& before, int change) {
 
 bool ProjectDocument::refresh() {
   if (!sink_->refresh()) return false;
-  undo_.clear();  // others' edits are now part of the project: an old snapshot would undo them
-  redo_.clear();
-  merge_key_.clear();
+  merge_key_.clear();  // the typing run ends: its edit is kept as it stands
   invalidate(-1);
   notify({true, -1});
   return true;
 }
 
-void ProjectDocument::restore(const Project& to, const std::string& what) {
-  sink_->update([&](Project& p) { p = to; }, what);
+// Takes back the last edit of `from` (undo: the edit; redo: an undo) and keeps its reverse
+// in `to`.
+void ProjectDocument::apply_history(std::vector<Step>& from, std::vector<Step>& to,
+                                    const std::string& verb) {
+  if (from.empty()) return;
+  Step step = std::move(from.back());
+  from.pop_back();
+  std::vector<std::string> changed_since;
+  try {
+    sink_->update(
+        [&](Project& p) {
+          TakeBack back = take_back(step.edit, p);
+          changed_since = std::move(back.changed_since);
+          if (back.project) p = std::move(*back.project);
+        },
+        verb + ": " + step.what);
+  } catch (const std::exception&) {
+    undo_.clear();
+    redo_.clear();
+    shown_after_refusal();
+    throw;
+  }
+  if (!changed_since.empty()) {
+    undo_.clear();  // older edits lie under this one
+    redo_.clear();
+    merge_key_.clear();
+    throw InputError(sentence_list(changed_since) + (changed_since.size() > 1 ? " were" : " was") +
+                     " changed by someone else after “" + step.what + "”, so " + lower_case(verb) +
+                     " would overwrite their work and was not done. Make the change by hand if "
+                     "it is still needed.");
+  }
+  to.push_back({reversed(std::move(step.edit)), step.what});
   merge_key_.clear();
   invalidate(-1);
   notify({true, -1});
 }
 
-void ProjectDocument::undo() {
-  if (undo_.empty()) return;
-  Step step = std::move(undo_.back());
-  undo_.pop_back();
-  redo_.push_back({project(), step.what});
-  restore(step.before, "Undo: " + step.what);
-}
-
-void ProjectDocument::redo() {
-  if (redo_.empty()) return;
-  Step step = std::move(redo_.back());
-  redo_.pop_back();
-  undo_.push_back({project(), step.what});
-  restore(step.before, "Redo: " + step.what);
-}
+void ProjectDocument::undo() { apply_history(undo_, redo_, "Undo"); }
+void ProjectDocument::redo() { apply_history(redo_, undo_, "Redo"); }
 
 void ProjectDocument::invalidate(int change) {
   if (change < 0 || cache_.size() != project().changes.size()) {

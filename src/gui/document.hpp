@@ -1,5 +1,6 @@
 // The open project as the windows see it: one Project, every edit made through edit(),
-// undo and redo by whole-project snapshots, each edit written to the project file at once
+// undo and redo per person (each edit kept as the records it changed, core/undo.hpp, so
+// undoing it in a shared register leaves others' edits alone), each edit written at once
 // (through a ProjectSink), and the per-change figures and problems the windows show,
 // recalculated on the fast path (eqv::calculate_core) after each edit.
 #pragma once
@@ -7,6 +8,7 @@
 #include "equivalue/core/affected.hpp"
 #include "equivalue/core/model.hpp"
 #include "equivalue/core/sroi.hpp"
+#include "equivalue/core/undo.hpp"
 #include "equivalue/core/validation.hpp"
 #include "equivalue/core/workflow.hpp"
 
@@ -80,10 +82,12 @@ class ProjectDocument {
   // step does.
   Problems take_step(int change, eqv::Step step, const StepInput& input);
   // Reads in what others committed (a register); true, and every window told, when the
-  // project changed.
+  // project changed. Undo and redo keep working: they take back only this person's edits.
   bool refresh();
 
-  // Applies an edit, keeps the project before it for undo, saves and tells the windows.
+  // Applies an edit, keeps what it changed for undo, saves and tells the windows. An edit
+  // refused because someone else changed the record meanwhile (storage::StaleEdit) shows
+  // their version in every window before the refusal reaches the caller.
   // Consecutive edits with the same non-empty `merge_key` (typing in one field) are one
   // undo step. `change` names the change edited (-1: the project or several changes).
   void edit(const std::function<void(Project&)>& fn, const std::string& what, int change = -1,
@@ -101,6 +105,9 @@ class ProjectDocument {
   bool can_redo() const { return !redo_.empty(); }
   std::string undo_label() const { return undo_.empty() ? std::string() : undo_.back().what; }
   std::string redo_label() const { return redo_.empty() ? std::string() : redo_.back().what; }
+  // Take back this person's last edit (or make it again). Refused, with a message naming
+  // the record, when someone else has changed a record it touched since; the history is
+  // then emptied, as older edits lie under that one.
   void undo();
   void redo();
   // Ends the current typing run: the next edit starts a new undo step.
@@ -122,7 +129,7 @@ class ProjectDocument {
 
  private:
   struct Step {
-    Project before;
+    ProjectEdit edit;
     std::string what;
   };
   struct Cache {
@@ -135,11 +142,13 @@ class ProjectDocument {
   void after_step(const Project& before, int change);
   void invalidate(int change);
   Cache& cache(int index) const;
-  void restore(const Project& to, const std::string& what);
+  void apply_history(std::vector<Step>& from, std::vector<Step>& to, const std::string& verb);
+  void shown_after_refusal();
 
   std::unique_ptr<ProjectSink> sink_;
   std::vector<Step> undo_, redo_;
   std::string merge_key_;
+  Project merge_base_;  // the project before the current typing run began
   mutable std::vector<Cache> cache_;
   std::vector<std::pair<int, Listener>> listeners_;
   int next_listener_ = 1;

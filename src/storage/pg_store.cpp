@@ -5,7 +5,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "audit_diff.hpp"
+#include "equivalue/core/field_diff.hpp"
 #include "equivalue/interchange/json_format.hpp"
 #include "equivalue/storage/project_store.hpp"
 #include "equivalue/storage/register.hpp"

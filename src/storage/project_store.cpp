@@ -1,6 +1,6 @@
 #include "equivalue/storage/project_store.hpp"
 
-#include "audit_diff.hpp"
+#include "equivalue/core/field_diff.hpp"
 #include "editor_lock.hpp"
 #include "project_rows.hpp"
 #include "schema.hpp"

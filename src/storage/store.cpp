@@ -19,6 +19,23 @@ std::string Identity::describe() const {
   return login + " (" + (list.empty() ? "no role" : list) + ")";
 }
 
+std::vector<FieldChange> StaleEdit::differences() const {
+  std::vector<FieldChange> out;
+  if (change_ < 0 || static_cast<std::size_t>(change_) >= theirs_.changes.size()) {
+    diff_project_header(theirs_, mine_, out);
+    return out;
+  }
+  const ServiceChange& saved = theirs_.changes[static_cast<std::size_t>(change_)];
+  const ServiceChange* edited = mine_.find_change(saved.id);
+  const std::string label = "changes[" + saved.id + "]";
+  diff_change(&saved, edited, label, out);
+  for (auto& f : out) {  // named within the service change
+    f.record.erase(0, std::min(f.record.size(), label.size()));
+    if (!f.record.empty() && f.record[0] == '.') f.record.erase(0, 1);
+  }
+  return out;
+}
+
 std::vector<std::string> Store::editors(std::size_t) const { return {}; }
 
 Actor actor_of(const Identity& identity) {

@@ -4,6 +4,9 @@
 #include "main_frame.hpp"
 #include "pages.hpp"
 
+#include "equivalue/core/errors.hpp"
+#include "equivalue/storage/store.hpp"
+
 #include <gtest/gtest.h>
 #include <wx/app.h>
 #include <wx/menu.h>
@@ -11,6 +14,48 @@
 
 namespace eqv::gui {
 namespace {
+
+// A project shared with another person: others() is their edit, committed elsewhere and
+// read in by the next refresh(), as from a register. With `refuse_next`, the next edit is
+// refused as a register refuses an edit made on a stale version: their version is read in.
+class SharedSink final : public ProjectSink {
+ public:
+  explicit SharedSink(Project p) : project_(std::move(p)), theirs_(project_) {}
+  const Project& project() const override { return project_; }
+  void update(const std::function<void(Project&)>& edit, const std::string&) override {
+    Project next = project_;
+    edit(next);
+    if (refuse_next_) {
+      refuse_next_ = false;
+      project_ = theirs_;
+      throw storage::StaleEdit("Service change C1 was changed by officer1 at 2026-11-30 10:00:00 UTC "
+                               "(Edit Title) after you last read it, so your change was not saved.",
+                               0, next, theirs_);
+    }
+    project_ = theirs_ = next;
+  }
+  bool refresh() override {
+    const bool changed = !(project_ == theirs_);
+    project_ = theirs_;
+    return changed;
+  }
+  void others(const std::function<void(Project&)>& edit) { edit(theirs_); }
+  void refuse_next() { refuse_next_ = true; }
+
+ private:
+  Project project_, theirs_;
+  bool refuse_next_ = false;
+};
+
+// The worked example with a second service change, C2.
+Project two_changes() {
+  Project p = test::worked_example();
+  ServiceChange second = p.changes[0];
+  second.id = "C2";
+  second.title = "Day centre";
+  p.changes.push_back(second);
+  return p;
+}
 
 TEST(Undo, TypingIsOneStepAndUndoRestoresTheForm) {
   test::TestFrame holder;
@@ -104,6 +149,76 @@ TEST(Undo, ApprovalCannotBeUndoneButEditsAroundItCan) {
   EXPECT_TRUE(doc.can_undo());
   frame->Destroy();
   wxTheApp->ProcessIdle();
+}
+
+// In a shared register, undo takes back this person's edit only: another person's edit to
+// another change, read in since, stays.
+TEST(Undo, InASharedProjectUndoKeepsAnotherPersonsEdit) {
+  auto owned = std::make_unique<SharedSink>(two_changes());
+  SharedSink& shared = *owned;
+  ProjectDocument doc(std::move(owned));
+  const std::string title = doc.change(0).title;
+  edit_change(doc, 0, [](ServiceChange& c) { c.title = "Mine"; }, "Edit Title");
+  shared.others([](Project& p) { p.changes[1].title = "Theirs"; });
+  ASSERT_TRUE(doc.refresh());
+  EXPECT_EQ(doc.change(1).title, "Theirs");
+
+  ASSERT_TRUE(doc.can_undo());
+  doc.undo();
+  EXPECT_EQ(doc.change(0).title, title);
+  EXPECT_EQ(doc.change(1).title, "Theirs");
+  doc.redo();
+  EXPECT_EQ(doc.change(0).title, "Mine");
+  EXPECT_EQ(doc.change(1).title, "Theirs");
+}
+
+// Undo never overwrites another person's later edit of the same change: it is refused,
+// naming the change, and the history is emptied.
+TEST(Undo, InASharedProjectUndoOfAChangeSomeoneEditedSinceIsRefused) {
+  auto owned = std::make_unique<SharedSink>(two_changes());
+  SharedSink& shared = *owned;
+  ProjectDocument doc(std::move(owned));
+  edit_change(doc, 1, [](ServiceChange& c) { c.title = "Mine"; }, "Edit Title");
+  shared.others([](Project& p) { p.changes[1].title = "Theirs"; });
+  ASSERT_TRUE(doc.refresh());
+  try {
+    doc.undo();
+    FAIL() << "undo overwrote another person's edit";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "Service change C2 (Theirs) was changed by someone else after “Edit Title”, so undo "
+              "would overwrite their work and was not done. Make the change by hand if it is "
+              "still needed.");
+  }
+  EXPECT_EQ(doc.change(1).title, "Theirs");
+  EXPECT_FALSE(doc.can_undo());
+  EXPECT_FALSE(doc.can_redo());
+}
+
+// An edit refused as stale: every window is told (their version is now shown), and the
+// refusal lists the field with both values.
+TEST(Undo, AStaleEditShowsTheirVersionAndBothValues) {
+  auto owned = std::make_unique<SharedSink>(two_changes());
+  SharedSink& shared = *owned;
+  ProjectDocument doc(std::move(owned));
+  int told = 0;
+  doc.listen([&](const DocumentEvent& e) { told += e.structure ? 1 : 0; });
+  shared.others([](Project& p) { p.changes[0].title = "Theirs"; });
+  shared.refuse_next();
+  try {
+    edit_change(doc, 0, [](ServiceChange& c) { c.title = "Mine"; }, "Edit Title");
+    FAIL() << "the stale edit was not refused";
+  } catch (const storage::StaleEdit& e) {
+    const auto fields = e.differences();
+    ASSERT_EQ(fields.size(), 1u);
+    EXPECT_EQ(fields[0].record, "");
+    EXPECT_EQ(fields[0].field, "title");
+    EXPECT_EQ(fields[0].old_value, "Theirs");
+    EXPECT_EQ(fields[0].new_value, "Mine");
+  }
+  EXPECT_EQ(doc.change(0).title, "Theirs");
+  EXPECT_EQ(told, 1);
+  EXPECT_FALSE(doc.can_undo());
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// What an edit changed, field by field, for the audit trail.
+// What an edit changed, field by field: for the audit trail, and to show a person both
+// values of a field someone else changed meanwhile.
 #pragma once
 
 #include "equivalue/core/model.hpp"
@@ -6,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace eqv::storage::detail {
+namespace eqv {
 
 struct FieldChange {
   std::string record;  // "changes[C1].sroi.outcomes[O1]"
@@ -24,4 +25,4 @@ void diff_change(const ServiceChange* before, const ServiceChange* after, const 
 void diff_project_header(const Project& before, const Project& after,
                          std::vector<FieldChange>& out);
 
-}  // namespace eqv::storage::detail
+}  // namespace eqv

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "equivalue/core/errors.hpp"
+#include "equivalue/core/field_diff.hpp"
 #include "equivalue/core/model.hpp"
 #include "equivalue/core/workflow.hpp"
 
@@ -63,6 +64,10 @@ class StaleEdit : public InputError {
   int change() const { return change_; }  // index in theirs, -1 = the project's settings
   const Project& mine() const { return mine_; }
   const Project& theirs() const { return theirs_; }
+  // Each field where the refused edit and the saved version differ, within the record the
+  // refusal is about: old_value is theirs (saved), new_value the edit's (not saved); the
+  // record named within it ("sroi.outcomes[O1]", "" for the record itself).
+  std::vector<FieldChange> differences() const;
 
  private:
   int change_;
