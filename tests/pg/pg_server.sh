@@ -6,6 +6,7 @@
 # The server runs as the unprivileged `postgres` user when started by root (CI), else as
 # the caller. The superuser `postgres` connects over the socket without a password; the
 # test logins below use passwords (scram-sha-256), so a wrong password is refused.
+# fsync is off (quicker tests) unless EQV_PG_FSYNC=on (the benchmarks).
 set -euo pipefail
 cmd=${1:?usage: pg_server.sh start|restart|stop DIR}
 dir=${2:?usage: pg_server.sh start|restart|stop DIR}
@@ -15,7 +16,7 @@ as_owner() {
 }
 start() {
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-k $dir -c listen_addresses='' -c fsync=off -c max_connections=100" start >/dev/null
+    -o "-k $dir -c listen_addresses='' -c fsync=${EQV_PG_FSYNC:-off} -c max_connections=100" start >/dev/null
 }
 stop() {
   if [ -f "$dir/data/postmaster.pid" ]; then
