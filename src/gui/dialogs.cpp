@@ -19,6 +19,7 @@
 #include <wx/textctrl.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -41,6 +42,49 @@ wxListCtrl* listing(wxDialog& dialog, wxBoxSizer* sizer, const wxString& intro, 
   for (const auto& c : columns)
     list->AppendColumn(c.heading, c.right ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, c.width);
   return list;
+}
+
+// A record of a service change as a person names it: "sroi.outcomes[O1]" -> "Outcome O1",
+// "eqia.actions[#0]" -> "Action 1".
+wxString part_name(const std::string& record) {
+  static const std::pair<const char*, const char*> kParts[] = {
+      {"sroi.stakeholders[", "Stakeholder "},
+      {"sroi.inputs[", "Input "},
+      {"sroi.outcomes[", "Outcome "},
+      {"affected_segments[", "Affected segment "},
+      {"eqia.impacts[", "Impact: "},
+      {"eqia.actions[", "Action "},
+      {"eqia.history[", "History "},
+      {"segments.items[", "Segment "},
+      {"segments.characteristics", "Characteristics"},
+      {"project.deflators", "Deflators"},
+      {"project.channel_costs", "Channel costs"},
+      {"eqia", "Equality assessment"},
+      {"sroi", "Social value"},
+      {"project", "Project settings"},
+      {"segments", "Segments"},
+  };  // data table
+  if (record.empty()) return _("The change itself");
+  for (const auto& [prefix, name] : kParts) {
+    const std::string p = prefix;
+    if (record.compare(0, p.size(), p) != 0) continue;
+    std::string key = record.substr(p.size());
+    if (!key.empty() && key.back() == ']') key.pop_back();
+    if (key.size() > 1 && key[0] == '#' &&
+        key.find_first_not_of("0123456789", 1) == std::string::npos)
+      key = std::to_string(std::stoul(key.substr(1)) + 1);
+    return wxString::FromUTF8(name + key);
+  }
+  return wxString::FromUTF8(record);
+}
+
+// "drop_off" -> "Drop off", "proxy.value" -> "Proxy value".
+wxString field_name(std::string field) {
+  std::replace(field.begin(), field.end(), '_', ' ');
+  std::replace(field.begin(), field.end(), '.', ' ');
+  if (!field.empty())
+    field[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(field[0])));
+  return wxString::FromUTF8(field);
 }
 
 }  // namespace
@@ -276,31 +320,36 @@ void ShowCumulativeImpact(wxWindow* parent, const ProjectDocument& doc) {
   dialog.ShowModal();
 }
 
-void ShowStaleEdit(wxWindow* parent, const storage::StaleEdit& refusal) {
-  wxDialog dialog(parent, wxID_ANY, _("Someone else changed this meanwhile"), wxDefaultPosition,
-                  wxSize(820, 420), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+wxDialog* StaleEditDialog(wxWindow* parent, const storage::StaleEdit& refusal) {
+  auto* dialog =
+      new wxDialog(parent, wxID_ANY, _("Someone else changed this meanwhile"), wxDefaultPosition,
+                   wxSize(1000, 420), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
-  auto* message = new wxStaticText(&dialog, wxID_ANY, wxString::FromUTF8(refusal.what()));
-  message->Wrap(780);
+  auto* message = new wxStaticText(dialog, wxID_ANY, wxString::FromUTF8(refusal.what()));
+  message->Wrap(960);
   sizer->Add(message, 0, wxALL, 8);
-  wxListCtrl* list = listing(dialog, sizer, _("Where your change and theirs differ:"), wxLC_HRULES,
-                             {{_("Part"), 170},
-                              {_("Field"), 170},
-                              {_("Saved now (theirs)"), 220},
-                              {_("Yours (not saved)"), 220}});
+  wxListCtrl* list = listing(*dialog, sizer, _("Where your change and theirs differ:"), wxLC_HRULES,
+                             {{_("Part"), 150},
+                              {_("Field"), 130},
+                              {_("Saved now (theirs)"), 345},
+                              {_("Yours (not saved)"), 345}});
   for (const auto& field : refusal.differences()) {
-    const long item = list->InsertItem(
-        list->GetItemCount(),
-        field.record.empty() ? _("the change itself") : wxString::FromUTF8(field.record));
-    list->SetItem(item, 1, wxString::FromUTF8(field.field));
+    const long item = list->InsertItem(list->GetItemCount(), part_name(field.record));
+    list->SetItem(item, 1, field_name(field.field));
     list->SetItem(item, 2, wxString::FromUTF8(field.old_value));
     list->SetItem(item, 3, wxString::FromUTF8(field.new_value));
   }
   sizer->Add(list, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
-  sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK), 0, wxEXPAND | wxALL, 8);
-  dialog.SetSizer(sizer);
+  sizer->Add(dialog->CreateStdDialogButtonSizer(wxOK), 0, wxEXPAND | wxALL, 8);
+  dialog->SetSizer(sizer);
   list->SetFocus();
-  dialog.ShowModal();
+  return dialog;
+}
+
+void ShowStaleEdit(wxWindow* parent, const storage::StaleEdit& refusal) {
+  wxDialog* dialog = StaleEditDialog(parent, refusal);
+  dialog->ShowModal();
+  dialog->Destroy();
 }
 
 }  // namespace eqv::gui

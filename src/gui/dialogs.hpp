@@ -6,6 +6,7 @@
 
 #include "equivalue/core/model.hpp"
 
+#include <wx/dialog.h>
 #include <wx/window.h>
 
 #include <functional>
@@ -39,5 +40,7 @@ void ShowCumulativeImpact(wxWindow* parent, const ProjectDocument& doc);
 // An edit refused because someone else changed the record meanwhile: who, when, and each
 // field with both values (theirs, now shown; and the one that was not saved).
 void ShowStaleEdit(wxWindow* parent, const storage::StaleEdit& refusal);
+// The same window, not yet shown (the caller destroys it): for the documentation's pictures.
+wxDialog* StaleEditDialog(wxWindow* parent, const storage::StaleEdit& refusal);
 
 }  // namespace eqv::gui

@@ -1,7 +1,10 @@
 // Pictures of each main screen, for the documentation (equivalue --screenshot DIR).
+#include "dialogs.hpp"
 #include "main_frame.hpp"
 #include "profile_wizard.hpp"
 #include "wizard.hpp"
+
+#include "equivalue/storage/store.hpp"
 
 #include <wx/app.h>
 #include <wx/image.h>
@@ -88,6 +91,24 @@ void write_sample_contacts(const std::filesystem::path& dir, const std::vector<S
   }
 }
 
+// An edit of the first change refused because another officer changed it first: its title
+// and its first outcome's deadweight differ.
+storage::StaleEdit sample_stale_edit(const Project& project) {
+  Project mine = project, theirs = project;
+  ServiceChange& m = mine.changes[0];
+  ServiceChange& t = theirs.changes[0];
+  t.title = m.title + " (evening sessions)";
+  m.title += " (weekend sessions)";
+  t.sroi.outcomes[0].deadweight = Decimal("0.25");
+  m.sroi.outcomes[0].deadweight = Decimal("0.3");
+  return storage::StaleEdit(
+      "Service change " + m.id + " (" + t.title +
+          ") was changed by officer2 at 2026-11-30 14:02:11 UTC (Edit Title) " +
+          "after you last read it, so your change was not saved. Their version is now shown; " +
+          "make your change again if it is still needed.",
+      0, mine, theirs);
+}
+
 }  // namespace
 
 std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) {
@@ -154,6 +175,12 @@ std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) 
     shot(dialog, "profile-channel-swap");
     dialog->Destroy();
     std::filesystem::remove_all(dir);
+  }
+  if (doc_->change_count() > 0 && !doc_->change(0).sroi.outcomes.empty()) {
+    auto* dialog = StaleEditDialog(this, sample_stale_edit(doc_->project()));
+    dialog->Show();
+    shot(dialog, "register-stale-edit");
+    dialog->Destroy();
   }
   return written;
 }
