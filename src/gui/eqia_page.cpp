@@ -1,4 +1,5 @@
 #include "eqia_page.hpp"
+#include "publish_dialog.hpp"
 
 #include "dialogs.hpp"
 #include "forms.hpp"
@@ -10,6 +11,7 @@
 #include <wx/scrolwin.h>
 #include <wx/choicdlg.h>
 #include <wx/datetime.h>
+#include <wx/frame.h>
 #include <wx/msgdlg.h>
 #include <wx/textdlg.h>
 #include <wx/sizer.h>
@@ -121,16 +123,21 @@ EqiaPage::EqiaPage(wxWindow* parent, ProjectDocument& doc) : ChangePage(parent, 
 }
 
 wxSizer* EqiaPage::build_workflow_bar() {
-  auto* bar = new wxBoxSizer(wxHORIZONTAL);
+  // The status on a line of its own above the buttons, so that neither crowds the other.
+  auto* bar = new wxBoxSizer(wxVERTICAL);
   status_ = new wxStaticText(this, wxID_ANY, "");
   status_->SetFont(status_->GetFont().Bold());
-  bar->Add(status_, 1, wxALIGN_CENTER_VERTICAL | wxALL, 6);
+  bar->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  bar->Add(buttons, 0, wxALIGN_RIGHT);
   start_ = new wxButton(this, wxID_ANY, _("Start the assessment"));
   submit_ = new wxButton(this, wxID_ANY, _("&Submit for review"));
   return_ = new wxButton(this, wxID_ANY, _("&Return with comments..."));
   approve_ = new wxButton(this, wxID_ANY, _("A&pprove..."));
+  publish_ = new wxButton(this, wxID_ANY, _("P&ublish..."));
   new_version_ = new wxButton(this, wxID_ANY, _("Start a new version..."));
-  for (wxButton* b : {start_, submit_, return_, approve_, new_version_}) bar->Add(b, 0, wxALL, 4);
+  for (wxButton* b : {start_, submit_, return_, approve_, publish_, new_version_})
+    buttons->Add(b, 0, wxALL, 4);
   start_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { start_assessment(); });
   submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     const Problems problems = submit();
@@ -143,6 +150,14 @@ wxSizer* EqiaPage::build_workflow_bar() {
   });
   return_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { review(true); });
   approve_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { review(false); });
+  publish_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    std::string html, pdf;
+    if (!AskPublishPaths(this, doc_, index_, html, pdf)) return;
+    const Problems problems = publish(html, pdf);
+    if (!problems.empty())
+      wxMessageBox(wxString::FromUTF8(problems.front().message), _("Publish"),
+                   wxOK | wxICON_WARNING, this);
+  });
   new_version_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     const wxString reason = wxGetTextFromUser(_("Why does the approved assessment need to change?"),
                                               _("Start a new version"), "", this);
@@ -342,6 +357,20 @@ Problems EqiaPage::approve(const std::string& reviewer) {
   return take_step(Step::approve, acting_as(reviewer), "");
 }
 
+// The step first, so that the document written is the published one, not a draft; if the
+// document then cannot be written, the step stands and File > Publish... writes it later.
+Problems EqiaPage::publish(const std::string& html, const std::string& pdf) {
+  Problems problems = take_step(Step::publish, acting_as(), "");
+  if (!problems.empty()) return problems;
+  guarded(this, [&] {
+    const std::string written = PublishDocument(doc_, index_, html, pdf);
+    if (auto* frame = dynamic_cast<wxFrame*>(wxGetTopLevelParent(this));
+        frame && frame->GetStatusBar())
+      frame->SetStatusText(wxString::FromUTF8(written), 0);
+  });
+  return problems;
+}
+
 void EqiaPage::select_impact(int i) {
   impact_ = i;
   doc_.break_merge();
@@ -479,6 +508,7 @@ void EqiaPage::show_status(const Eqia& e) {
   const std::pair<wxButton*, Step> steps[] = {{submit_, Step::submit},
                                               {return_, Step::return_with_comments},
                                               {approve_, Step::approve},
+                                              {publish_, Step::publish},
                                               {new_version_, Step::new_version}};
   for (const auto& [button, step] : steps) {
     const bool reviewing = step == Step::approve || step == Step::return_with_comments;

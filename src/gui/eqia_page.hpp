@@ -31,6 +31,9 @@ class EqiaPage : public ChangePage {
   Problems submit();
   Problems return_with_comments(const std::string& reviewer, const std::string& comments);
   Problems approve(const std::string& reviewer);
+  // Publishes the approved assessment and writes its document to `html` (and `pdf`, when
+  // given), no longer marked draft.
+  Problems publish(const std::string& html, const std::string& pdf = {});
   void start_assessment();
 
   // Every rule still unmet, as listed at the top of the page.
@@ -74,6 +77,7 @@ class EqiaPage : public ChangePage {
   wxButton* submit_ = nullptr;
   wxButton* return_ = nullptr;
   wxButton* approve_ = nullptr;
+  wxButton* publish_ = nullptr;
   wxButton* new_version_ = nullptr;
   wxListBox* rules_ = nullptr;
   wxNotebook* book_ = nullptr;

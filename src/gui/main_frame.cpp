@@ -1,4 +1,5 @@
 #include "main_frame.hpp"
+#include "publish_dialog.hpp"
 
 #include "dialogs.hpp"
 #include "profile_wizard.hpp"
@@ -43,6 +44,7 @@ enum MenuId {
   kCumulative,
   kProfile,
   kOpenRegister,
+  kPublish,
 };
 
 // How often an open register is asked for others' edits: they show within a second.
@@ -270,6 +272,7 @@ void MainFrame::build_menus() {
   file->Append(kImport, _("&Import from JSON..."));
   file->AppendSeparator();
   file->Append(kExport, _("&Export to Excel...\tCtrl+E"));
+  file->Append(kPublish, _("&Publish..."));
   file->AppendSeparator();
   file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
   auto* edit = new wxMenu;
@@ -315,6 +318,12 @@ void MainFrame::bind_menus() {
       wxEVT_MENU, [this](wxCommandEvent&) { open_register_dialog(); }, kOpenRegister);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { export_workbook(); }, kExport);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (doc_ && view_) PublishFromMenu(this, *doc_, view_->selected());
+      },
+      kPublish);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
   Bind(
@@ -418,7 +427,7 @@ void MainFrame::update_menus() {
       wxString::FromUTF8("&Redo " + (open ? doc_->redo_label() : std::string())) + "\tCtrl+Y");
   for (int id : {kSettings, kNewChange, kRemoveChange, kWizard, kProfile})
     bar->Enable(id, editable);
-  for (int id : {kExport, kMonteCarlo, kReview, kCumulative}) bar->Enable(id, open);
+  for (int id : {kExport, kPublish, kMonteCarlo, kReview, kCumulative}) bar->Enable(id, open);
 }
 
 void MainFrame::show_document(std::unique_ptr<ProjectDocument> doc, const std::string&) {
