@@ -38,5 +38,6 @@ Command add_segments_command(CLI::App& app);
 Command add_publish_command(CLI::App& app);
 Command add_server_command(CLI::App& app);
 Command add_eqia_command(CLI::App& app);
+Command add_reviews_command(CLI::App& app);
 
 }  // namespace eqv::cli

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   add(eqv::cli::add_publish_command);
   add(eqv::cli::add_server_command);
   add(eqv::cli::add_eqia_command);
+  add(eqv::cli::add_reviews_command);
 
   try {
     app.parse(argc, argv);
