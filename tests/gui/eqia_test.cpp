@@ -37,12 +37,18 @@ TEST(Eqia, SubmitIsRefusedAndEachUnmetRuleIsShownBesideItsField) {
   page->Destroy();
 }
 
-TEST(Eqia, OfficerReturnsWithCommentsAndApproves) {
-  test::TestFrame holder;
+// The worked example with its assessment submitted by "lead".
+Project submitted_example() {
   Project project = test::worked_example();
   project.changes[0].eqia->status = EqiaStatus::submitted;
   project.changes[0].eqia->history.push_back(
       {EqiaStatus::draft, EqiaStatus::submitted, "lead", "2026-11-20T09:00:00Z", ""});
+  return project;
+}
+
+TEST(Eqia, OfficerReturnsWithCommentsAndApproves) {
+  test::TestFrame holder;
+  const Project project = submitted_example();
   ProjectDocument doc(memory_sink(project));
   auto* page = new EqiaPage(holder.frame, doc);
   page->set_change(0);
@@ -71,10 +77,7 @@ std::string read_text(const std::filesystem::path& path) {
 // the step is refused and nothing is written, and File > Publish... writes a draft.
 TEST(Eqia, PublishingAnApprovedAssessmentWritesItsDocument) {
   test::TestFrame holder;
-  Project project = test::worked_example();
-  project.changes[0].eqia->status = EqiaStatus::submitted;
-  project.changes[0].eqia->history.push_back(
-      {EqiaStatus::draft, EqiaStatus::submitted, "lead", "2026-11-20T09:00:00Z", ""});
+  const Project project = submitted_example();
   ProjectDocument doc(memory_sink(project));
   auto* page = new EqiaPage(holder.frame, doc);
   page->set_change(0);
