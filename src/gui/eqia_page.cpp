@@ -11,7 +11,6 @@
 #include <wx/scrolwin.h>
 #include <wx/choicdlg.h>
 #include <wx/datetime.h>
-#include <wx/frame.h>
 #include <wx/msgdlg.h>
 #include <wx/textdlg.h>
 #include <wx/sizer.h>
@@ -362,12 +361,7 @@ Problems EqiaPage::approve(const std::string& reviewer) {
 Problems EqiaPage::publish(const std::string& html, const std::string& pdf) {
   Problems problems = take_step(Step::publish, acting_as(), "");
   if (!problems.empty()) return problems;
-  guarded(this, [&] {
-    const std::string written = PublishDocument(doc_, index_, html, pdf);
-    if (auto* frame = dynamic_cast<wxFrame*>(wxGetTopLevelParent(this));
-        frame && frame->GetStatusBar())
-      frame->SetStatusText(wxString::FromUTF8(written), 0);
-  });
+  PublishAndReport(this, doc_, index_, html, pdf);
   return problems;
 }
 

@@ -47,6 +47,16 @@ std::string PublishDocument(const ProjectDocument& doc, int index, const std::st
   return written;
 }
 
+void PublishAndReport(wxWindow* parent, const ProjectDocument& doc, int index,
+                      const std::string& html, const std::string& pdf) {
+  guarded(parent, [&] {
+    const std::string written = PublishDocument(doc, index, html, pdf);
+    if (auto* frame = dynamic_cast<wxFrame*>(wxGetTopLevelParent(parent));
+        frame && frame->GetStatusBar())
+      frame->SetStatusText(wxString::FromUTF8(written), 0);
+  });
+}
+
 bool AskPublishPaths(wxWindow* parent, const ProjectDocument& doc, int index, std::string& html,
                      std::string& pdf) {
   wxFileDialog save(parent,
@@ -84,12 +94,7 @@ void PublishFromMenu(wxWindow* parent, const ProjectDocument& doc, int selected)
   wxProgressDialog progress(_("Publish"), _("Working out every figure and writing the document..."),
                             100, parent, wxPD_APP_MODAL | wxPD_AUTO_HIDE);
   progress.Pulse();
-  guarded(parent, [&] {
-    const std::string written = PublishDocument(doc, index, html, pdf);
-    if (auto* frame = dynamic_cast<wxFrame*>(wxGetTopLevelParent(parent));
-        frame && frame->GetStatusBar())
-      frame->SetStatusText(wxString::FromUTF8(written), 0);
-  });
+  PublishAndReport(parent, doc, index, html, pdf);
 }
 
 }  // namespace eqv::gui

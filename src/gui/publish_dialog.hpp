@@ -17,6 +17,11 @@ namespace eqv::gui {
 std::string PublishDocument(const ProjectDocument& doc, int index, const std::string& html,
                             const std::string& pdf = {});
 
+// PublishDocument, with any failure shown as a message and what was written in the
+// window's status bar (when it has one).
+void PublishAndReport(wxWindow* parent, const ProjectDocument& doc, int index,
+                      const std::string& html, const std::string& pdf = {});
+
 // Asks where to save the document of change `index` (index < 0: the round's) and whether a
 // PDF is wanted too. False when the person cancelled.
 bool AskPublishPaths(wxWindow* parent, const ProjectDocument& doc, int index, std::string& html,
