@@ -45,12 +45,13 @@ int run_cumulative(const CumulativeArgs& args) {
   const EqiaTemplate* tmpl = cached_eqia_template(project.project.jurisdiction);
   auto label_of = [&](const CumulativeRow& r) {
     return characteristic_display_name(tmpl, r.characteristic) +
-           (r.category.empty() ? "" : " / " + r.category);
+           (r.category.empty() ? " (all groups)" : " / " + r.category);
   };
   std::size_t width = 24;
   for (const auto& r : c.rows) width = std::max(width, label_of(r).size() + 2);
-  std::cout << std::left << std::setw(static_cast<int>(width)) << "Characteristic / category"
+  std::cout << std::left << std::setw(static_cast<int>(width)) << "Characteristic / group"
             << std::right << std::setw(8) << "Changes" << std::setw(16) << "People touched"
+            << std::setw(14) << "Savings"
             << "  Rated negative by\n";
   for (const auto& r : c.rows) {
     std::string people = "no figures";
@@ -59,9 +60,11 @@ int run_cumulative(const CumulativeArgs& args) {
                             : to_grouped(r.people, 0);
       if (!r.changes_without_figures.empty()) people += "*";
     }
+    const std::string saving = r.count() == 0 ? "-" : "£" + to_grouped(r.saving, 0);
     std::cout << std::left << std::setw(static_cast<int>(width)) << label_of(r) << std::right
-              << std::setw(8) << r.count() << std::setw(16) << people << "  " << joined(r.changes)
-              << "\n";
+              << std::setw(8) << r.count() << std::setw(16) << people
+              << std::setw(r.count() == 0 ? 14 : 15) << saving << "  " << joined(r.changes)
+              << (r.flagged ? "  << FLAGGED" : "") << "\n";
   }
   const bool any_without = std::any_of(c.rows.begin(), c.rows.end(), [](const CumulativeRow& r) {
     return !r.changes_without_figures.empty();
@@ -69,10 +72,15 @@ int run_cumulative(const CumulativeArgs& args) {
   if (any_without)
     std::cout
         << "\n* some of these changes name no affected segments, so their people are not counted\n";
-  std::cout
-      << "\nPeople touched: the people in each category that the changes rating the characteristic "
-         "negative\n"
-         "affect, added up over those changes (one person touched by two changes counts twice).\n";
+  std::cout << "\nFLAGGED: " << c.groups_flagged() << " group"
+            << (c.groups_flagged() == 1 ? "" : "s") << " rated negative by " << c.threshold
+            << " or more changes (the project's cumulative threshold): "
+               "bring them to the decision makers together.\n"
+               "People touched: the people in each group that the changes rating the group "
+               "negative affect, added\n"
+               "up over those changes (one person touched by two changes counts twice). Savings: "
+               "the savings those\n"
+               "changes' assessments state, added up.\n";
   if (args.publish) std::cout << disclosure_statement(threshold) << "\n";
   return 0;
 }
@@ -81,10 +89,11 @@ int run_cumulative(const CumulativeArgs& args) {
 
 Command add_cumulative_command(CLI::App& app) {
   auto args = std::make_shared<CumulativeArgs>();
-  auto* cmd = app.add_subcommand("cumulative",
-                                 "Cumulative impact of all service changes: per characteristic and "
-                                 "category, the changes rating "
-                                 "it negative and the people they touch");
+  auto* cmd = app.add_subcommand(
+      "cumulative",
+      "Cumulative impact of all service changes: per characteristic and group, the changes rating "
+      "it negative, the people they touch and the savings they bring; groups bearing several are "
+      "flagged");
   cmd->add_option(
          "FILE", args->file,
          "Project file (.json or .eqv), or register address postgresql://HOST/DB?project=NAME")

@@ -33,6 +33,15 @@ const ChoiceList& rating_choices() {
   return list;
 }
 
+const ChoiceList& actual_rating_choices() {
+  static const ChoiceList list{{"", "Not reviewed yet"},
+                               {"unknown", "Unknown (still not known)"},
+                               {"positive", "Positive"},
+                               {"neutral", "Neutral"},
+                               {"negative", "Negative"}};
+  return list;
+}
+
 const ChoiceList& decision_choices() {
   static const ChoiceList list{{"", "Not decided yet"},
                                {"no-change", "No major change"},
@@ -79,6 +88,7 @@ const ChoiceList* choices_for(std::string_view field) {
       {"sroi.discount.kind", discount_kind_choices},
       {"screening.relevant", relevance_choices},
       {"impacts.rating", rating_choices},
+      {"impacts.actual_rating", actual_rating_choices},
       {"decision.outcome", decision_choices},
       {"ranges.distribution", distribution_choices},
       {"outcomes.type", value_type_choices},

@@ -36,6 +36,18 @@ std::string flag_words(const CharacteristicImpact& ch, const Decimal& flag_ratio
          to_exact_string(flag_ratio) + ")";
 }
 
+bool bears_on_any(const Impact& impact, const std::vector<std::string>& groups) {
+  return std::any_of(groups.begin(), groups.end(),
+                     [&](const std::string& g) { return impact_bears_on(impact, g); });
+}
+
+bool any_impact_bears_on(const Eqia& eqia, const std::string& characteristic,
+                         const std::string& group) {
+  return std::any_of(eqia.impacts.begin(), eqia.impacts.end(), [&](const Impact& im) {
+    return im.characteristic == characteristic && impact_bears_on(im, group);
+  });
+}
+
 bool known_characteristic(const Project& project, const EqiaTemplate* tmpl, const std::string& id) {
   return (tmpl && tmpl->find(id)) || project.segments.characteristic(id) != nullptr;
 }
@@ -78,6 +90,8 @@ struct SubmissionCheck {
   std::string path;  // "changes[i].eqia"
   std::map<std::string, std::string>
       flagged;  // characteristic -> why the figures flag it, in words
+  std::map<std::string, std::vector<std::string>>
+      flagged_groups;  // characteristic -> the groups flagged
   Problems out;
 
   void add(const std::string& at, std::string message) { out.push_back({at, std::move(message)}); }
@@ -129,7 +143,11 @@ void SubmissionCheck::find_flagged() {
   const AffectedResult affected =
       compute_affected(project.segments, change.affected_segments, project.project.flag_ratio);
   for (const auto& ch : affected.characteristics)
-    if (ch.flagged()) flagged[ch.characteristic] = flag_words(ch, project.project.flag_ratio);
+    if (ch.flagged()) {
+      flagged[ch.characteristic] = flag_words(ch, project.project.flag_ratio);
+      for (const auto& cat : ch.categories)
+        if (cat.flag) flagged_groups[ch.characteristic].push_back(cat.category);
+    }
 }
 
 void SubmissionCheck::screening() {
@@ -187,11 +205,12 @@ void SubmissionCheck::impact(const Impact& im, const std::string& ipath,
                                                  "\" is not a characteristic of the " + tmpl->id +
                                                  " template or of the project's segments");
   const bool is_flagged = flagged.count(im.characteristic) > 0;
+  const bool bears_on_flagged = is_flagged && bears_on_any(im, flagged_groups[im.characteristic]);
   if (blank(im.evidence))
     add(field_path(ipath, "evidence"),
         "give the evidence for this rating (data, research, what people told us), with references" +
             std::string(is_flagged ? "; " + flagged[im.characteristic] : ""));
-  if (im.rating == Rating::unknown && is_flagged)
+  if (im.rating == Rating::unknown && bears_on_flagged)
     add(field_path(ipath, "rating"),
         flagged[im.characteristic] +
             "; rate the impact positive, neutral or negative: unknown is not enough "
@@ -245,6 +264,12 @@ void SubmissionCheck::impacts_needed() {
     if (!assessed.count(characteristic))
       add(at("impacts"), why + "; assess the impact on " + label(tmpl, characteristic) +
                              ": give a rating and the evidence for it");
+    else
+      for (const auto& group : flagged_groups[characteristic])
+        if (!any_impact_bears_on(e, characteristic, group))
+          add(at("impacts"), why + "; no impact on " + label(tmpl, characteristic) +
+                                 " names the group \"" + group +
+                                 "\": add it to an impact's groups, or assess its impact");
 }
 
 void SubmissionCheck::decision(const std::vector<std::string>& negative) {
@@ -289,7 +314,7 @@ Problems submission_problems(const Project& project, std::size_t change_index,
     return {
         {path, "this service change has no equality impact assessment yet: start one from the " +
                    project.project.jurisdiction + " template"}};
-  SubmissionCheck check{project, change, *change.eqia, tmpl, path, {}, {}};
+  SubmissionCheck check{project, change, *change.eqia, tmpl, path, {}, {}, {}};
   check.identity();
   check.find_flagged();
   check.screening();
@@ -298,6 +323,11 @@ Problems submission_problems(const Project& project, std::size_t change_index,
   check.decision(negative);
   check.actions_and_review();
   return std::move(check.out);
+}
+
+bool impact_bears_on(const Impact& impact, const std::string& group) {
+  return impact.groups.empty() ||
+         std::find(impact.groups.begin(), impact.groups.end(), group) != impact.groups.end();
 }
 
 bool ready_to_submit(const Project& project, std::size_t change_index, const EqiaTemplate* tmpl) {
@@ -520,31 +550,46 @@ bool review_due(const Eqia& eqia, const std::string& today) {
 
 Problems review_problems(const Eqia& eqia, const std::string& path) {
   Problems p;
-  for (std::size_t k = 0; k < eqia.impacts.size(); ++k)
-    if (blank(eqia.impacts[k].actual_impact))
-      p.push_back({field_path(index_path(path, "impacts", k), "actual_impact"),
-                   "record what actually happened for this group, against the " +
-                       std::string(rating_name(eqia.impacts[k].rating)) + " impact expected"});
+  for (std::size_t k = 0; k < eqia.impacts.size(); ++k) {
+    const Impact& im = eqia.impacts[k];
+    const std::string ipath = index_path(path, "impacts", k);
+    const std::string expected = std::string(rating_name(im.rating)) + " impact expected";
+    if (blank(im.actual_impact))
+      p.push_back({field_path(ipath, "actual_impact"),
+                   "record what actually happened for this group, against the " + expected});
+    if (!im.actual_rating)
+      p.push_back({field_path(ipath, "actual_rating"),
+                   "rate the impact as it turned out (positive, neutral, negative or unknown), "
+                   "against the " +
+                       expected});
+    if (blank(im.actual_evidence))
+      p.push_back({field_path(ipath, "actual_evidence"),
+                   "give the evidence for what happened (monitoring data, complaints, what people "
+                   "told us)"});
+  }
   if (blank(eqia.review_summary))
     p.push_back({field_path(path, "review_summary"),
                  "summarise the review: actual against expected impact"});
   return p;
 }
 
-Problems record_review(Eqia& eqia, const std::vector<std::string>& actual_impacts,
+Problems record_review(Eqia& eqia, const std::vector<ImpactReview>& reviews,
                        const std::string& summary, const Actor& actor) {
   if (eqia.status != EqiaStatus::approved && eqia.status != EqiaStatus::published)
     return wrong_status(eqia, "a post-implementation review",
                         "an approved or published assessment");
   Problems p = check_actor(actor);
-  if (actual_impacts.size() != eqia.impacts.size())
+  if (reviews.size() != eqia.impacts.size())
     p.push_back({"impacts", "give one actual impact for each of the " +
                                 std::to_string(eqia.impacts.size()) + " impacts assessed, got " +
-                                std::to_string(actual_impacts.size())});
+                                std::to_string(reviews.size())});
   if (!p.empty()) return p;
   Eqia reviewed = eqia;
-  for (std::size_t k = 0; k < actual_impacts.size(); ++k)
-    reviewed.impacts[k].actual_impact = actual_impacts[k];
+  for (std::size_t k = 0; k < reviews.size(); ++k) {
+    reviewed.impacts[k].actual_impact = reviews[k].actual;
+    reviewed.impacts[k].actual_rating = reviews[k].rating;
+    reviewed.impacts[k].actual_evidence = reviews[k].evidence;
+  }
   reviewed.review_summary = summary;
   p = review_problems(reviewed, "");
   if (!p.empty()) return p;

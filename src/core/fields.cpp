@@ -173,6 +173,25 @@ Field<Impact> residual_field(FieldInfo info, int Score::*half) {
   return f;
 }
 
+// The rating a post-implementation review gives an impact: "" until the review records one.
+Field<Impact> actual_rating_field(FieldInfo info) {
+  Field<Impact> f;
+  static_cast<FieldInfo&>(f) = std::move(info);
+  f.get = [](const Impact& m) {
+    return m.actual_rating ? std::string(rating_name(*m.actual_rating)) : std::string();
+  };
+  f.set = [](Impact& m, const std::string& t) {
+    if (t.empty()) {
+      m.actual_rating.reset();
+      return true;
+    }
+    const auto rating = rating_from_name(t);
+    if (rating) m.actual_rating = *rating;
+    return rating.has_value();
+  };
+  return f;
+}
+
 using K = FieldKind;
 using W = Written;
 
@@ -208,6 +227,11 @@ const Fields<ProjectSettings>& project_settings_fields() {
                 .kind = K::decimal,
                 .column = "flag_ratio"},
                &R::flag_ratio),
+      field<R>({.name = "cumulative_threshold",
+                .label = "Flag groups bearing this many negative changes",
+                .kind = K::whole,
+                .column = "cumulative_threshold"},
+               &R::cumulative_threshold),
       field<R>({.name = "eqia_additions",
                 .label = "Local equality additions",
                 .kind = K::lines,
@@ -564,6 +588,11 @@ const Fields<Impact>& impact_fields() {
                 .refers_to = "characteristic",
                 .required = true},
                &R::characteristic),
+      field<R>({.name = "groups",
+                .label = "Groups (one a line; none = everyone)",
+                .kind = K::lines,
+                .written = W::unless_empty},
+               &R::groups),
       enum_field<R>({.name = "rating",
                      .label = "Impact",
                      .kind = K::choice,
@@ -614,6 +643,18 @@ const Fields<Impact>& impact_fields() {
                 .column = "actual_impact",
                 .written = W::unless_empty},
                &R::actual_impact),
+      actual_rating_field({.name = "actual_rating",
+                           .label = "As it turned out",
+                           .kind = K::choice,
+                           .column = "actual_rating",
+                           .choices = actual_rating_choices(),
+                           .optional = true,
+                           .written = W::unless_empty}),
+      field<R>({.name = "actual_evidence",
+                .label = "Evidence of what happened",
+                .column = "actual_evidence",
+                .written = W::unless_empty},
+               &R::actual_evidence),
   };
   return fields;
 }

@@ -137,6 +137,25 @@ std::optional<std::string> review_refusal(const Eqia& eqia, const std::string& t
   return std::nullopt;
 }
 
+Problems record_change_review(Project& project, std::size_t change_index,
+                              const std::vector<ImpactReview>& reviews, const std::string& summary,
+                              const Actor& actor) {
+  const std::string path = "changes[" + std::to_string(change_index) + "].eqia";
+  if (change_index >= project.changes.size() || !project.changes[change_index].eqia)
+    return {{path, "this service change has no equality impact assessment to review"}};
+  Eqia& eqia = *project.changes[change_index].eqia;
+  if (!actor.roles.empty() && !actor.has(Role::lead) && !actor.has(Role::officer))
+    return {{path,
+             "a post-implementation review is recorded by a project lead or an equality "
+             "officer; " +
+                 actor.who + " is neither"}};
+  if (const auto why = review_refusal(eqia, actor.when.substr(0, 10)))
+    return {{path + ".review_date", *why}};
+  Problems problems = record_review(eqia, reviews, summary, actor);
+  for (auto& p : problems) p.path = p.path.empty() ? path : path + "." + p.path;
+  return problems;
+}
+
 std::string today_utc() {
   const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   const std::chrono::year_month_day ymd{today};

@@ -1,5 +1,6 @@
 #include "equivalue/core/validation.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -191,6 +192,32 @@ void check_sroi(Checker& c, const std::string& path, const Sroi& sroi, const Pro
     check_outcome(c, index_path(path, "outcomes", i), sroi.outcomes[i], sroi, project.project);
 }
 
+// The groups an impact names: each once, not blank, and a category of its characteristic when
+// the segments describe it (otherwise the cumulative view could not find its people).
+void check_impact_groups(Checker& c, const std::string& ipath, const Impact& im,
+                         const SegmentScheme& segments) {
+  const Characteristic* ch = segments.characteristic(im.characteristic);
+  std::set<std::string> seen;
+  for (std::size_t g = 0; g < im.groups.size(); ++g) {
+    const std::string gpath = index_path(ipath, "groups", g);
+    const std::string& group = im.groups[g];
+    if (group.empty()) {
+      c.add(gpath,
+            "name the group (such as \"65+\"), or remove it; no groups means the whole "
+            "characteristic");
+      continue;
+    }
+    if (!seen.insert(group).second) c.add(gpath, "\"" + group + "\" is named twice");
+    if (ch &&
+        std::find(ch->categories.begin(), ch->categories.end(), group) == ch->categories.end()) {
+      std::string known;
+      for (const auto& cat : ch->categories) known += (known.empty() ? "" : ", ") + cat;
+      c.add(gpath, "\"" + group + "\" is not a group of " + im.characteristic +
+                       " in the project's segments (" + known + ")");
+    }
+  }
+}
+
 void check_eqia(Checker& c, const std::string& path, const Eqia& e, const Project& project) {
   std::set<std::string> screened;
   for (std::size_t i = 0; i < e.screening.size(); ++i) {
@@ -215,6 +242,7 @@ void check_eqia(Checker& c, const std::string& path, const Eqia& e, const Projec
       c.whole_in(field_path(ipath, "residual.severity"), im.residual->severity, 0, 4,
                  "the severity (1 to 4)");
     }
+    check_impact_groups(c, ipath, im, project.segments);
   }
   static const std::set<std::string> kActionStatuses{"open", "in-progress", "done"};
   for (std::size_t i = 0; i < e.actions.size(); ++i) {
@@ -285,6 +313,8 @@ Problems validate(const Project& project) {
   c.whole_in("project.base_year", s.base_year, 1900, 2200, "the base year");
   c.whole_in("project.disclosure_threshold", s.disclosure_threshold, 1, 1000,
              "the disclosure threshold");
+  c.whole_in("project.cumulative_threshold", s.cumulative_threshold, 1, 1000,
+             "the number of negative changes at which a group is flagged");
   if (s.flag_ratio < 1)
     c.add("project.flag_ratio",
           "the flag ratio must be 1 or more (1.2 flags groups 20% over-represented), got " +

@@ -12,6 +12,9 @@ std::string cumulative_to_json(const CumulativeImpact& cumulative,
   ojson root;
   root["changes"] = cumulative.changes;
   root["changes_assessed"] = cumulative.changes_assessed;
+  root["threshold"] = cumulative.threshold;
+  root["groups_flagged"] = cumulative.groups_flagged();
+  root["change_ids"] = cumulative.change_ids;
   ojson chars = ojson::object();
   for (const auto& row : cumulative.rows) {
     ojson r;
@@ -25,7 +28,15 @@ std::string cumulative_to_json(const CumulativeImpact& cumulative,
     } else {
       r["people"] = whole_people(row.people);
     }
+    r["saving"] = to_fixed(row.saving, kMoneyPlaces);
+    r["flagged"] = row.flagged;
     r["without_figures"] = row.changes_without_figures;
+    r["without_saving"] = row.changes_without_saving;
+    ojson ratings = ojson::object();
+    for (std::size_t k = 0; k < row.cells.size() && k < cumulative.change_ids.size(); ++k)
+      ratings[cumulative.change_ids[k]] =
+          row.cells[k].rating ? ojson(rating_name(*row.cells[k].rating)) : ojson();
+    r["ratings"] = ratings;
     chars[row.characteristic][row.category.empty() ? "all" : row.category] = r;
   }
   root["characteristics"] = chars;

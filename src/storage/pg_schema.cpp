@@ -23,6 +23,8 @@ END $$;
 const std::vector<const char*>& migrations() {
   static const std::vector<const char*> list = {
 #include "pg_schema.sql.inc"
+      ,
+#include "pg_schema_2.sql.inc"
   };
   return list;
 }

@@ -7,7 +7,7 @@
 namespace eqv::storage::detail {
 
 // The register schema version this build writes and reads.
-inline constexpr int kRegisterSchemaVersion = 1;
+inline constexpr int kRegisterSchemaVersion = 2;
 
 // True when the database holds a register (any version); needs no role.
 bool has_register_schema(PgConnection& db);

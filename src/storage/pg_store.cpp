@@ -144,6 +144,8 @@ class RegisterStore final : public Store {
   bool refresh() override;
   std::vector<std::string> editors(std::size_t change_index) const override;
   Problems take_step(std::size_t change_index, Step step, const StepInput& input) override;
+  Problems record_review(std::size_t change_index, const std::vector<ImpactReview>& reviews,
+                         const std::string& summary) override;
   std::vector<AuditEntry> audit(std::size_t limit) const override;
 
   void load();
@@ -477,6 +479,37 @@ Problems RegisterStore::take_step(std::size_t change_index, Step step, const Ste
     const std::string path = "changes[" + std::to_string(change_index) + "].eqia.status";
     if (e.sqlstate() == "EQ001" || e.sqlstate() == "EQ003") return {{path, e.what()}};
     if (e.sqlstate() == "EQ002") {  // changed since it was read: show what it is now
+      load();
+      return {{path, e.what()}};
+    }
+    throw;
+  }
+  if (!refresh_rows({row.id})) load();
+  return {};
+}
+
+// Core's rule first, on a copy, for its message; then the server's record_review(), which
+// decides (only the review's fields of an approved assessment may change) and writes the
+// review into the history and the audit trail.
+Problems RegisterStore::record_review(std::size_t change_index,
+                                      const std::vector<ImpactReview>& reviews,
+                                      const std::string& summary) {
+  Project trial = project_;
+  Problems refused =
+      record_change_review(trial, change_index, reviews, summary, actor_of(identity_));
+  if (!refused.empty()) return refused;
+  const Row row = rows_.at(change_index);
+  const ServiceChange& now = trial.changes[change_index];
+  std::vector<FieldChange> fields;
+  diff_change(&project_.changes[change_index], &now, ref_label(now, change_index), fields);
+  try {
+    db_.exec("SELECT equivalue.record_review($1, $2, $3, $4, $5)",
+             {db_.address().project, num(row.id), num(row.version), change_doc(now),
+              audit_json(fields)});
+  } catch (const PgError& e) {
+    const std::string path = "changes[" + std::to_string(change_index) + "].eqia";
+    if (e.sqlstate() == "EQ001" || e.sqlstate() == "EQ003") return {{path, e.what()}};
+    if (e.sqlstate() == "EQ002") {
       load();
       return {{path, e.what()}};
     }

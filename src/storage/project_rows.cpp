@@ -191,11 +191,12 @@ struct ChangeWriter::Statements {
         screening(db, insert_sql("screening", "change_id, position", 2, screening_fields())),
         impact(db, insert_sql("impact", "change_id, position", 2, impact_fields())),
         gap(db, "INSERT INTO impact_data_gap (impact_id, position, gap) VALUES (?, ?, ?)"),
+        group(db, "INSERT INTO impact_group (impact_id, position, name) VALUES (?, ?, ?)"),
         action(db, insert_sql("eqia_action", "change_id, position", 2, action_fields())),
         event(db, insert_sql("workflow_event", "change_id, position", 2, workflow_event_fields())) {
   }
   SQLite::Statement change, stakeholder, input, outcome, range, affected, eqia, screening, impact,
-      gap, action, event;
+      gap, group, action, event;
 };
 
 ChangeWriter::ChangeWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
@@ -252,6 +253,13 @@ void ChangeWriter::insert_eqia(std::int64_t row, const Eqia& e) {
       st.gap.bind(2, g++);
       st.gap.bind(3, gap);
       run(st.gap);
+    }
+    int n = 0;
+    for (const auto& name : im.groups) {
+      st.group.bind(1, impact_row);
+      st.group.bind(2, n++);
+      st.group.bind(3, name);
+      run(st.group);
     }
   }
   insert_list(st.action, row, e.actions, action_fields());
@@ -449,6 +457,10 @@ void read_impacts(ReadState& s) {
                       "SELECT impact_id, gap FROM impact_data_gap ORDER BY impact_id, position");
   while (g.executeStep())
     impacts.at(g.getColumn(0).getInt64())->data_gaps.push_back(g.getColumn(1).getString());
+  SQLite::Statement n(s.db,
+                      "SELECT impact_id, name FROM impact_group ORDER BY impact_id, position");
+  while (n.executeStep())
+    impacts.at(n.getColumn(0).getInt64())->groups.push_back(n.getColumn(1).getString());
 }
 
 }  // namespace

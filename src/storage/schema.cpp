@@ -242,7 +242,23 @@ CREATE TABLE channel_cost (
 CREATE INDEX audit_by_record ON audit (record, field);
 )sql";
 
-constexpr const char* kMigrations[] = {kVersion1, kVersion2};
+// Version 3: impacts on named groups of a characteristic (none = the whole characteristic),
+// the post-implementation review's actual rating and evidence, and the project's threshold
+// for flagging a group that bears several negative changes.
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE impact_group (
+  impact_id INTEGER NOT NULL REFERENCES impact (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (impact_id, position)
+) STRICT;
+ALTER TABLE impact ADD COLUMN actual_rating TEXT
+  CHECK (actual_rating IN ('positive', 'neutral', 'negative', 'unknown'));
+ALTER TABLE impact ADD COLUMN actual_evidence TEXT NOT NULL DEFAULT '';
+ALTER TABLE project ADD COLUMN cumulative_threshold INTEGER NOT NULL DEFAULT 2;
+)sql";
+
+constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3};
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kMigrationCount == kSchemaVersion, "each schema version needs its migration");
 

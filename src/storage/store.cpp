@@ -56,6 +56,17 @@ Problems Store::take_step(std::size_t change_index, Step step, const StepInput& 
   return refused;
 }
 
+// A file: core decides, and the review is saved as one edit (with its audit rows).
+Problems Store::record_review(std::size_t change_index, const std::vector<ImpactReview>& reviews,
+                              const std::string& summary) {
+  const Actor actor = actor_of(identity());
+  Problems refused;
+  update(
+      [&](Project& p) { refused = record_change_review(p, change_index, reviews, summary, actor); },
+      "Record the post-implementation review");
+  return refused;
+}
+
 Identity ProjectStore::identity() const {
   return {detail::os_user_name(), {"lead", "officer", "finance", "admin"}};
 }

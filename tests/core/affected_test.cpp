@@ -82,5 +82,6 @@ TEST(Affected, RatioExactlyAtTheFlagRatioIsFlagged) {
   s.items = {a, b};
   const auto r = compute_affected(s, {{"A", D("1")}}, D("1.2"));
   EXPECT_TRUE(r.find("disability")->categories[0].flag);
-  EXPECT_FALSE(compute_affected(s, {{"A", D("1")}}, D("1.21")).find("disability")->categories[0].flag);
+  EXPECT_FALSE(
+      compute_affected(s, {{"A", D("1")}}, D("1.21")).find("disability")->categories[0].flag);
 }

@@ -13,8 +13,8 @@ TEST(Decimal, ParsesPlainDecimalTextExactly) {
 }
 
 TEST(Decimal, RefusesTextThatIsNotANumber) {
-  for (const char* bad : {"", " ", "NaN", "nan", "inf", "-inf", "1,000", "£5", "1.2.3", "e5", "1e", ".", "-",
-                          "0x10", "12abc", "1e400", "1e-400", "1e1000000"})
+  for (const char* bad : {"", " ", "NaN", "nan", "inf", "-inf", "1,000", "£5", "1.2.3", "e5", "1e",
+                          ".", "-", "0x10", "12abc", "1e400", "1e-400", "1e1000000"})
     EXPECT_FALSE(eqv::parse_decimal(bad).has_value()) << bad;
 }
 

@@ -76,7 +76,8 @@ TEST(SroiWorkedExample, SwitchingValuesReallyBringTheRatioToOne) {
   for (const auto& [assumption, value] : r.switching.outcomes[0].second) {
     auto probe = base;
     probe.outcomes[0].get(assumption) = *value;
-    EXPECT_EQ(ratio(*calculate_core(probe, kSettings).ratio), "1.0000") << assumption_name(assumption);
+    EXPECT_EQ(ratio(*calculate_core(probe, kSettings).ratio), "1.0000")
+        << assumption_name(assumption);
   }
   auto probe = base;
   probe.discount.rate = *r.switching.discount_rate;
@@ -146,12 +147,12 @@ TEST(Timing, InputsInLaterYearsAreDiscounted) {
   s.inputs.push_back({"S1", "Set-up", D("1000"), 0});
   s.inputs.push_back({"S1", "Running", D("1100"), 1});
   const auto r = calculate_core(s, kSettings);
-  EXPECT_EQ(money(r.total_inputs), "2000.00");      // 1000 + 1100 / 1.1
-  EXPECT_EQ(money(r.present_value), "2486.85");     // 1000 (1/1.1 + 1/1.21 + 1/1.331)
+  EXPECT_EQ(money(r.total_inputs), "2000.00");   // 1000 + 1100 / 1.1
+  EXPECT_EQ(money(r.present_value), "2486.85");  // 1000 (1/1.1 + 1/1.21 + 1/1.331)
   EXPECT_EQ(money(r.npv), "486.85");
   EXPECT_EQ(ratio(*r.ratio), "1.2434");
-  EXPECT_EQ(money(*r.payback_months), "24.00");     // 2000 / (1000 / 12)
-  EXPECT_EQ(*r.breakeven_year, 3);                  // 909.09, 1735.54, 2486.85
+  EXPECT_EQ(money(*r.payback_months), "24.00");  // 2000 / (1000 / 12)
+  EXPECT_EQ(*r.breakeven_year, 3);               // 909.09, 1735.54, 2486.85
 }
 
 TEST(Timing, BreakevenNeverReached) {
@@ -170,7 +171,8 @@ TEST(NullResults, NoInputsMeansNoRatioAndNoSwitchingValues) {
   EXPECT_FALSE(r.ratio.has_value());
   EXPECT_FALSE(r.net_ratio.has_value());
   EXPECT_EQ(money(*r.payback_months), "0.00");
-  for (const auto& [a, v] : r.switching.outcomes[0].second) EXPECT_FALSE(v.has_value()) << assumption_name(a);
+  for (const auto& [a, v] : r.switching.outcomes[0].second)
+    EXPECT_FALSE(v.has_value()) << assumption_name(a);
   EXPECT_FALSE(r.switching.discount_rate.has_value());
 }
 
@@ -191,12 +193,14 @@ TEST(NullResults, SwitchingValueNullWhereNoValidValueGetsThere) {
   s.outcomes = {small, big};
   const auto r = calculate_sroi(s, kSettings, no_monte_carlo());
   // O2 alone is worth 10,000 against inputs of 1,000: nothing O1 can do brings the ratio to 1.
-  for (const auto& [a, v] : r.switching.outcomes[0].second) EXPECT_FALSE(v.has_value()) << assumption_name(a);
+  for (const auto& [a, v] : r.switching.outcomes[0].second)
+    EXPECT_FALSE(v.has_value()) << assumption_name(a);
   const auto& o2 = r.switching.outcomes[1].second;
-  EXPECT_EQ(money(*o2.at(Assumption::quantity)), "0.09");   // 900 / 10,000
+  EXPECT_EQ(money(*o2.at(Assumption::quantity)), "0.09");  // 900 / 10,000
   EXPECT_EQ(money(*o2.at(Assumption::proxy)), "900.00");
   EXPECT_EQ(ratio(*o2.at(Assumption::deadweight)), "0.9100");
-  EXPECT_FALSE(o2.at(Assumption::drop_off).has_value());     // one-year outcome: drop-off never applies
+  EXPECT_FALSE(
+      o2.at(Assumption::drop_off).has_value());  // one-year outcome: drop-off never applies
   // Both outcomes fall in year 1, which is discounted: 10,100 / (1 + r) = 1,000 at r = 9.1 (910 %).
   ASSERT_TRUE(r.switching.discount_rate.has_value());
   EXPECT_EQ(ratio(*r.switching.discount_rate), "9.1000");
@@ -244,7 +248,8 @@ TEST(Tornado, UsesRangesOrTwentyPercentAndSortsBySwing) {
   s.outcomes[0].ranges[Assumption::deadweight] = {D("0.1"), D("0.3"), Distribution::uniform};
   const auto r = calculate_sroi(s, kSettings, no_monte_carlo());
   ASSERT_EQ(r.tornado.size(), 7u);  // six assumptions and the discount rate
-  for (std::size_t i = 1; i < r.tornado.size(); ++i) EXPECT_GE(r.tornado[i - 1].swing, r.tornado[i].swing);
+  for (std::size_t i = 1; i < r.tornado.size(); ++i)
+    EXPECT_GE(r.tornado[i - 1].swing, r.tornado[i].swing);
   const TornadoBar* dw = nullptr;
   const TornadoBar* quantity = nullptr;
   for (const auto& b : r.tornado) {
@@ -252,9 +257,9 @@ TEST(Tornado, UsesRangesOrTwentyPercentAndSortsBySwing) {
     if (b.assumption == Assumption::quantity) quantity = &b;
   }
   ASSERT_TRUE(dw && quantity);
-  EXPECT_EQ(ratio(*dw->ratio_at_low), "1.5412");   // 1.369935 x 0.9 / 0.8 (PV 68,496.7535)
-  EXPECT_EQ(ratio(*dw->ratio_at_high), "1.1987");  // 1.369935 x 0.7 / 0.8
-  EXPECT_EQ(quantity->low, D("40"));               // no range: +/- 20 %
+  EXPECT_EQ(ratio(*dw->ratio_at_low), "1.5412");         // 1.369935 x 0.9 / 0.8 (PV 68,496.7535)
+  EXPECT_EQ(ratio(*dw->ratio_at_high), "1.1987");        // 1.369935 x 0.7 / 0.8
+  EXPECT_EQ(quantity->low, D("40"));                     // no range: +/- 20 %
   EXPECT_EQ(ratio(*quantity->ratio_at_high), "1.6439");  // 1.369935 x 1.2
 }
 

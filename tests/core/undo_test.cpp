@@ -74,7 +74,7 @@ TEST(Undo, AnAlterationIsFoundByItsIdWhenOthersAddedChangesSince) {
   const TakeBack undone = take_back(diff_edit(before, mine), now);
   ASSERT_TRUE(undone.project);
   EXPECT_EQ(titles(*undone.project), (std::vector<std::string>{"C0 Park cafe", "C1 Library hours",
-                                                                "C2 Day centre", "C3 Bus route"}));
+                                                               "C2 Day centre", "C3 Bus route"}));
 }
 
 TEST(Undo, AddingAChangeIsTakenBackKeepingOthersEditsToTheRest) {
@@ -85,8 +85,8 @@ TEST(Undo, AddingAChangeIsTakenBackKeepingOthersEditsToTheRest) {
   now.changes[0].title = "Library opens Sundays";
   const TakeBack undone = take_back(diff_edit(before, mine), now);
   ASSERT_TRUE(undone.project);
-  EXPECT_EQ(titles(*undone.project),
-            (std::vector<std::string>{"C1 Library opens Sundays", "C2 Day centre", "C3 Bus route"}));
+  EXPECT_EQ(titles(*undone.project), (std::vector<std::string>{"C1 Library opens Sundays",
+                                                               "C2 Day centre", "C3 Bus route"}));
 }
 
 TEST(Undo, RemovingAChangeIsTakenBackIntoItsOldPlace) {

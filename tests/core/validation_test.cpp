@@ -44,7 +44,8 @@ TEST(Validation, PercentageWhereAFractionIsExpectedSuggestsTheFraction) {
   const auto problems = validate(p);
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].text(),
-            "changes[0].sroi.outcomes[0].deadweight: must be between 0 and 1, got 20 (did you mean 0.20?)");
+            "changes[0].sroi.outcomes[0].deadweight: must be between 0 and 1, got 20 (did you mean "
+            "0.20?)");
 }
 
 TEST(Validation, ReportsEveryProblemAtOnce) {
@@ -59,8 +60,10 @@ TEST(Validation, ReportsEveryProblemAtOnce) {
   const auto problems = validate(p);
   const std::string base = "changes[0].sroi.outcomes[0].";
   EXPECT_EQ(message_for(problems, base + "displacement"), "must be between 0 and 1, got -0.1");
-  EXPECT_EQ(message_for(problems, base + "attribution"), "must be between 0 and 1, got 1.5 (did you mean 0.015?)");
-  EXPECT_EQ(message_for(problems, base + "drop_off"), "must be between 0 and 1, got 35 (did you mean 0.35?)");
+  EXPECT_EQ(message_for(problems, base + "attribution"),
+            "must be between 0 and 1, got 1.5 (did you mean 0.015?)");
+  EXPECT_EQ(message_for(problems, base + "drop_off"),
+            "must be between 0 and 1, got 35 (did you mean 0.35?)");
   EXPECT_NE(message_for(problems, base + "duration"), "");
   EXPECT_NE(message_for(problems, base + "start_year"), "");
   EXPECT_EQ(message_for(problems, base + "quantity"), "the quantity cannot be negative, got -3");
@@ -74,10 +77,14 @@ TEST(Validation, ReferencesMustResolve) {
   p.changes[0].sroi.stakeholders[0].segment = "7";
   p.changes[0].affected_segments[0].segment = "99";
   const auto problems = validate(p);
-  EXPECT_EQ(message_for(problems, "changes[0].sroi.outcomes[0].stakeholder"), "no stakeholder has the id \"S9\"");
-  EXPECT_EQ(message_for(problems, "changes[0].sroi.inputs[0].stakeholder"), "no stakeholder has the id \"S8\"");
-  EXPECT_EQ(message_for(problems, "changes[0].sroi.stakeholders[0].segment"), "no segment has the code \"7\"");
-  EXPECT_EQ(message_for(problems, "changes[0].affected_segments[0].segment"), "no segment has the code \"99\"");
+  EXPECT_EQ(message_for(problems, "changes[0].sroi.outcomes[0].stakeholder"),
+            "no stakeholder has the id \"S9\"");
+  EXPECT_EQ(message_for(problems, "changes[0].sroi.inputs[0].stakeholder"),
+            "no stakeholder has the id \"S8\"");
+  EXPECT_EQ(message_for(problems, "changes[0].sroi.stakeholders[0].segment"),
+            "no segment has the code \"7\"");
+  EXPECT_EQ(message_for(problems, "changes[0].affected_segments[0].segment"),
+            "no segment has the code \"99\"");
 }
 
 TEST(Validation, IdsAreUniqueWithinTheirList) {
@@ -97,7 +104,8 @@ TEST(Validation, SegmentSharesMustAddUpToOne) {
   const auto problems = validate(p);
   EXPECT_EQ(message_for(problems, "segments.items[0].composition.age"),
             "the shares of age must add up to 1 (within 0.001), they add up to 1.1");
-  EXPECT_EQ(message_for(problems, "segments.items[0].composition.age.90+"), "\"90+\" is not a category of age");
+  EXPECT_EQ(message_for(problems, "segments.items[0].composition.age.90+"),
+            "\"90+\" is not a category of age");
   EXPECT_NE(message_for(problems, "segments.items[0].population"), "");
 }
 

@@ -57,8 +57,10 @@ TEST(Disclosure, SecondarySuppressionInRowsAndColumns) {
   ASSERT_TRUE(d.grand_total);
   EXPECT_EQ(d.grand_total->text, "128");
   EXPECT_EQ(d.statement,
-            "Counts from 1 to 9 are shown as <10 to protect the people they describe, and percentages and indices "
-            "based on them are withheld ([c]). Where a hidden count could be worked out from a total, the next "
+            "Counts from 1 to 9 are shown as <10 to protect the people they describe, and "
+            "percentages and indices "
+            "based on them are withheld ([c]). Where a hidden count could be worked out from a "
+            "total, the next "
             "smallest count in the same row or column is also withheld ([c]).");
 }
 

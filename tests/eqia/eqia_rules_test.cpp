@@ -13,9 +13,16 @@ EqiaTemplate small_template() {
   EqiaTemplate t;
   t.id = "test";
   t.name = "Test template";
-  t.aims = {{"eliminate-discrimination", "Eliminate discrimination"}, {"advance-equality", "Advance equality"}};
-  t.characteristics = {{"age", "Age", "", {"under 65", "65+"}, {"eliminate-discrimination", "advance-equality"}, "protected"},
-                       {"sex", "Sex", "", {"female", "male"}, {"eliminate-discrimination"}, "protected"}};
+  t.aims = {{"eliminate-discrimination", "Eliminate discrimination"},
+            {"advance-equality", "Advance equality"}};
+  t.characteristics = {
+      {"age",
+       "Age",
+       "",
+       {"under 65", "65+"},
+       {"eliminate-discrimination", "advance-equality"},
+       "protected"},
+      {"sex", "Sex", "", {"female", "male"}, {"eliminate-discrimination"}, "protected"}};
   t.local_additions = {{"carers", "Carers", "", {"carer", "not a carer"}, {}, "local"}};
   return t;
 }
@@ -51,7 +58,8 @@ Project complete_project() {
   e.decision_maker = "Cabinet";
   e.decision_date = "2027-02-01";
   e.proposal_type = "reduction";
-  e.screening = {{"age", Relevance::yes, "Most users are older"}, {"sex", Relevance::no, "Users are evenly split"}};
+  e.screening = {{"age", Relevance::yes, "Most users are older"},
+                 {"sex", Relevance::no, "Users are evenly split"}};
   Impact im;
   im.characteristic = "age";
   im.rating = Rating::negative;
@@ -61,8 +69,10 @@ Project complete_project() {
   im.mitigation = "Transport to another centre";
   im.data_gaps = {"Number of users with dementia"};
   e.impacts = {im};
-  e.actions = {{"Fill data gap (age): number of users with dementia", "Service manager", "2027-01-15", "open"}};
-  e.decision = {DecisionOutcome::continue_despite, "Necessary to meet the budget; no less harmful option; proportionate"};
+  e.actions = {{"Fill data gap (age): number of users with dementia", "Service manager",
+                "2027-01-15", "open"}};
+  e.decision = {DecisionOutcome::continue_despite,
+                "Necessary to meet the budget; no less harmful option; proportionate"};
   e.review_date = "2028-02-01";
   c.eqia = e;
   p.changes = {c};
@@ -101,7 +111,10 @@ TEST(EqiaRules, CompleteAssessmentIsReady) {
 
 TEST(EqiaRules, IdentityFields) {
   const auto t = small_template();
-  struct Case { void (*blank)(Eqia&); const char* path; };
+  struct Case {
+    void (*blank)(Eqia&);
+    const char* path;
+  };
   const Case cases[] = {
       {[](Eqia& e) { e.reference.clear(); }, "changes[0].eqia.reference"},
       {[](Eqia& e) { e.directorate = "  "; }, "changes[0].eqia.directorate"},
@@ -138,7 +151,8 @@ TEST(EqiaRules, EveryCharacteristicScreenedWithAReason) {
   Project p = complete_project();
   eqia_of(p).screening.pop_back();  // sex not screened
   EXPECT_EQ(only_problem(p, t),
-            "changes[0].eqia.screening: screen \"Sex\" (sex): say whether it is relevant to this proposal (yes, no "
+            "changes[0].eqia.screening: screen \"Sex\" (sex): say whether it is relevant to this "
+            "proposal (yes, no "
             "or not sure) and why");
   p = complete_project();
   eqia_of(p).screening[1].reason.clear();
@@ -153,13 +167,15 @@ TEST(EqiaRules, SwitchedOnLocalAdditionsMustBeScreened) {
   Project p = complete_project();
   p.project.eqia_additions = {"carers"};
   EXPECT_EQ(only_problem(p, t),
-            "changes[0].eqia.screening: screen \"Carers\" (carers): say whether it is relevant to this proposal (yes, "
+            "changes[0].eqia.screening: screen \"Carers\" (carers): say whether it is relevant to "
+            "this proposal (yes, "
             "no or not sure) and why");
   eqia_of(p).screening.push_back({"carers", Relevance::no, "No change for carers"});
   EXPECT_TRUE(ready_to_submit(p, 0, &t));
   p.project.eqia_additions.push_back("pets");
   EXPECT_EQ(only_problem(p, t),
-            "project.eqia_additions[1]: \"pets\" is not a local addition of the test template (it offers: carers)");
+            "project.eqia_additions[1]: \"pets\" is not a local addition of the test template (it "
+            "offers: carers)");
 }
 
 TEST(EqiaRules, RelevantCharacteristicNeedsAnImpact) {
@@ -167,7 +183,8 @@ TEST(EqiaRules, RelevantCharacteristicNeedsAnImpact) {
   Project p = complete_project();
   eqia_of(p).screening[1] = {"sex", Relevance::not_sure, "Not known who uses it"};
   EXPECT_EQ(only_problem(p, t),
-            "changes[0].eqia.impacts: assess the impact on \"Sex\" (sex), screened as not-sure: give a rating and "
+            "changes[0].eqia.impacts: assess the impact on \"Sex\" (sex), screened as not-sure: "
+            "give a rating and "
             "the evidence for it");
 }
 
@@ -179,7 +196,8 @@ TEST(EqiaRules, ImpactNeedsEvidence) {
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].path, "changes[0].eqia.impacts[0].evidence");
   // age is flagged, and the message says so with the hand-worked ratio 1.5.
-  EXPECT_NE(problems[0].message.find("people in \"65+\" are 1.50 times as common"), std::string::npos)
+  EXPECT_NE(problems[0].message.find("people in \"65+\" are 1.50 times as common"),
+            std::string::npos)
       << problems[0].message;
 }
 
@@ -197,7 +215,8 @@ TEST(EqiaRules, UnknownRatingNeedsADataGapUnlessFlagged) {
   EXPECT_EQ(only_path(p, t), "changes[0].eqia.impacts[1].data_gaps[0]");  // no action yet
   EXPECT_EQ(add_actions_for_data_gaps(eqia_of(p)), 1u);
   EXPECT_EQ(eqia_of(p).actions.back().description, "Fill data gap (sex): Sex of users");
-  const auto problems = submission_problems(p, 0, &t);  // the new action needs an owner and a due date
+  const auto problems =
+      submission_problems(p, 0, &t);  // the new action needs an owner and a due date
   ASSERT_EQ(problems.size(), 2u);
   EXPECT_EQ(problems[0].path, "changes[0].eqia.actions[1].owner");
   EXPECT_EQ(problems[1].path, "changes[0].eqia.actions[1].due");
@@ -244,7 +263,8 @@ TEST(EqiaRules, NegativeImpactIsScoredAndMitigationRescored) {
   p = complete_project();
   eqia_of(p).impacts[0].residual = Score{4, 4};
   EXPECT_EQ(only_problem(p, t),
-            "changes[0].eqia.impacts[0].residual: the score after mitigation (16) is higher than before it (9); "
+            "changes[0].eqia.impacts[0].residual: the score after mitigation (16) is higher than "
+            "before it (9); "
             "mitigation should not raise the risk: check both scores");
 }
 
@@ -256,8 +276,10 @@ TEST(EqiaRules, DecisionRules) {
   p = complete_project();
   eqia_of(p).decision.justification.clear();  // continue despite a negative impact
   EXPECT_EQ(only_problem(p, t),
-            "changes[0].eqia.decision.justification: the proposal continues despite a negative impact (age): "
-            "explain why it is necessary, why no less harmful alternative exists and why it is proportionate");
+            "changes[0].eqia.decision.justification: the proposal continues despite a negative "
+            "impact (age): "
+            "explain why it is necessary, why no less harmful alternative exists and why it is "
+            "proportionate");
   eqia_of(p).decision.outcome = DecisionOutcome::adjust;  // adjusting needs no justification
   EXPECT_TRUE(ready_to_submit(p, 0, &t));
   eqia_of(p).decision.outcome = DecisionOutcome::no_change;
@@ -274,7 +296,8 @@ TEST(EqiaRules, DataGapNeedsAnAction) {
   EXPECT_EQ(only_path(p, t), "changes[0].eqia.impacts[0].data_gaps[0]");
   EXPECT_EQ(actions_for_data_gaps(eqia_of(p)).size(), 1u);
   p = complete_project();
-  EXPECT_TRUE(actions_for_data_gaps(eqia_of(p)).empty());  // "Number of users with dementia" is covered
+  EXPECT_TRUE(
+      actions_for_data_gaps(eqia_of(p)).empty());  // "Number of users with dementia" is covered
 }
 
 // The review queue lists what is submitted; a returned assessment shows its reviewer's
@@ -395,13 +418,28 @@ TEST(EqiaReview, PostImplementationReview) {
   ASSERT_TRUE(approve(e, kReviewer).empty());
   EXPECT_FALSE(review_due(e, "2028-01-31"));
   EXPECT_TRUE(review_due(e, "2028-02-01"));
-  ASSERT_EQ(review_problems(e, "changes[0].eqia").size(), 2u);
-  EXPECT_EQ(review_problems(e, "changes[0].eqia")[0].path, "changes[0].eqia.impacts[0].actual_impact");
+  // One impact: its actual effect, actual rating and evidence are missing, and the summary.
+  ASSERT_EQ(review_problems(e, "changes[0].eqia").size(), 4u);
+  EXPECT_EQ(review_problems(e, "changes[0].eqia")[0].path,
+            "changes[0].eqia.impacts[0].actual_impact");
+  EXPECT_EQ(review_problems(e, "changes[0].eqia")[1].path,
+            "changes[0].eqia.impacts[0].actual_rating");
+  EXPECT_EQ(review_problems(e, "changes[0].eqia")[2].path,
+            "changes[0].eqia.impacts[0].actual_evidence");
+  const ImpactReview found{"Fewer users travelled than expected", Rating::neutral,
+                           "Hub attendance register, 2028"};
   EXPECT_EQ(record_review(e, {}, "Summary", kReviewer).size(), 1u);  // one actual per impact
-  EXPECT_EQ(record_review(e, {"Fewer users travelled than expected"}, "", kReviewer).size(), 1u);
+  EXPECT_EQ(record_review(e, {found}, "", kReviewer).size(), 1u);
+  EXPECT_EQ(
+      record_review(e, {{found.actual, std::nullopt, found.evidence}}, "Lower", kReviewer).size(),
+      1u);
+  EXPECT_EQ(record_review(e, {{found.actual, Rating::neutral, " "}}, "Lower", kReviewer).size(),
+            1u);
   EXPECT_TRUE(e.impacts[0].actual_impact.empty());  // refused reviews change nothing
-  ASSERT_TRUE(record_review(e, {"Fewer users travelled than expected"}, "Impact lower than expected", kReviewer).empty());
+  ASSERT_TRUE(record_review(e, {found}, "Impact lower than expected", kReviewer).empty());
   EXPECT_EQ(e.impacts[0].actual_impact, "Fewer users travelled than expected");
+  EXPECT_EQ(e.impacts[0].actual_rating, Rating::neutral);
+  EXPECT_EQ(e.impacts[0].actual_evidence, "Hub attendance register, 2028");
   EXPECT_EQ(e.review_summary, "Impact lower than expected");
   EXPECT_EQ(e.status, EqiaStatus::approved);
   EXPECT_EQ(e.history.back().comment, "post-implementation review recorded");
@@ -417,7 +455,8 @@ TEST(EqiaRules, ImpactOnAnUnknownCharacteristic) {
   odd.evidence = "None";
   eqia_of(p).impacts.push_back(odd);
   EXPECT_EQ(only_problem(p, t),
-            "changes[0].eqia.impacts[1].characteristic: \"hair colour\" is not a characteristic of the test template "
+            "changes[0].eqia.impacts[1].characteristic: \"hair colour\" is not a characteristic of "
+            "the test template "
             "or of the project's segments");
 }
 
@@ -436,8 +475,9 @@ TEST(EqiaRules, UnknownCharacteristicIsAnErrorInAnyState) {
     const AssessmentCheck check = check_assessment(p, 0, &t, "2026-12-01");
     ASSERT_EQ(check.errors.size(), 1u) << status_name(status);
     EXPECT_EQ(check.errors[0].path, "changes[0].eqia.impacts[1].characteristic");
-    EXPECT_EQ(check.errors[0].message, "\"star-sign\" is not a characteristic of the test template or of the "
-                                       "project's segments");
+    EXPECT_EQ(check.errors[0].message,
+              "\"star-sign\" is not a characteristic of the test template or of the "
+              "project's segments");
     EXPECT_TRUE(check.to_complete.empty()) << status_name(status);
   }
 }
@@ -455,12 +495,13 @@ TEST(EqiaRules, CheckAssessmentSortsByState) {
   eqia_of(p).status = EqiaStatus::approved;
   AssessmentCheck approved = check_assessment(p, 0, &t, "2026-12-01");
   ASSERT_EQ(approved.errors.size(), 1u);
-  EXPECT_EQ(approved.errors[0].message, "the assessment's reference is required before the assessment is submitted "
-                                        "(the assessment is approved, so this must already be met)");
-  // The review date (2028-02-01) reached: the review is due, with one actual impact and the
-  // summary still to record.
+  EXPECT_EQ(approved.errors[0].message,
+            "the assessment's reference is required before the assessment is submitted "
+            "(the assessment is approved, so this must already be met)");
+  // The review date (2028-02-01) reached: the review is due, with the one impact's actual
+  // effect, actual rating and evidence and the summary still to record.
   EXPECT_TRUE(approved.review_missing.empty());
-  EXPECT_EQ(check_assessment(p, 0, &t, "2028-02-01").review_missing.size(), 2u);
+  EXPECT_EQ(check_assessment(p, 0, &t, "2028-02-01").review_missing.size(), 4u);
 }
 
 // Starting an assessment seeds one "not sure" row per characteristic to screen: the

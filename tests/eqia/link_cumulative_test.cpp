@@ -10,14 +10,14 @@
 // C1 touches 30% of segment 1 and 10% of segment 8:
 //   A = 6,000 + 1,000 = 7,000
 //   A_65+ = 6,000 x 0.35 + 1,000 x 0.30 = 2,100 + 300 = 2,400
-//   R_65+ = (2,400 / 7,000) / (12,400 / 60,000) = 144,000,000 / 86,800,000 = 1.658986...  -> flag (>= 1.2)
-//   A_disabled = 1,200 + 300 = 1,500; R = 90,000,000 / 80,500,000 = 1.118012...            -> no flag
+//   R_65+ = (2,400 / 7,000) / (12,400 / 60,000) = 144,000,000 / 86,800,000 = 1.658986...  -> flag
+//   (>= 1.2) A_disabled = 1,200 + 300 = 1,500; R = 90,000,000 / 80,500,000 = 1.118012... -> no flag
 //   A_0-15 = 900 + 180 = 1,080; R = 64,800,000 / 75,600,000 = 0.857143
 //   A_16-64 = 3,000 + 520 = 3,520; R = 211,200,000 / 257,600,000 = 0.819876
 // C2 touches 20% of segment 8 and 5% of segment 1:
-//   A = 2,000 + 1,000 = 3,000; A_65+ = 600 + 350 = 950; R = 57,000,000 / 37,200,000 = 1.532258 -> flag
-//   A_disabled = 600 + 200 = 800; R = 48,000,000 / 34,500,000 = 1.391304                     -> flag
-//   A_0-15 = 360 + 150 = 510; A_16-64 = 1,040 + 500 = 1,540
+//   A = 2,000 + 1,000 = 3,000; A_65+ = 600 + 350 = 950; R = 57,000,000 / 37,200,000 = 1.532258 ->
+//   flag A_disabled = 600 + 200 = 800; R = 48,000,000 / 34,500,000 = 1.391304 -> flag A_0-15 = 360
+//   + 150 = 510; A_16-64 = 1,040 + 500 = 1,540
 // C3 touches 10% of segment 4: A = 3,000; A_0-15 = 600; A_16-64 = 2,160 (R = 1.173913, no
 //   flag at 1.2); A_65+ = 240; A_disabled = 450.
 //
@@ -49,7 +49,8 @@ Project budget_round() {
   return read.project;
 }
 
-const CategoryImpact& category(const AffectedResult& r, const std::string& ch, const std::string& cat) {
+const CategoryImpact& category(const AffectedResult& r, const std::string& ch,
+                               const std::string& cat) {
   for (const auto& c : r.find(ch)->categories)
     if (c.category == cat) return c;
   throw std::runtime_error("no category " + cat);
@@ -59,7 +60,8 @@ const CategoryImpact& category(const AffectedResult& r, const std::string& ch, c
 
 TEST(Link, ThreeSegmentsByHand) {
   const Project p = budget_round();
-  const auto c1 = compute_affected(p.segments, p.changes[0].affected_segments, p.project.flag_ratio);
+  const auto c1 =
+      compute_affected(p.segments, p.changes[0].affected_segments, p.project.flag_ratio);
   EXPECT_EQ(c1.total, Decimal(7000));
   EXPECT_EQ(c1.base, Decimal(60000));
   const auto& older = category(c1, "age", "65+");
@@ -72,14 +74,16 @@ TEST(Link, ThreeSegmentsByHand) {
   EXPECT_EQ(to_fixed(*category(c1, "disability", "disabled").ratio, 6), "1.118012");
   EXPECT_FALSE(c1.find("disability")->flagged());
 
-  const auto c2 = compute_affected(p.segments, p.changes[1].affected_segments, p.project.flag_ratio);
+  const auto c2 =
+      compute_affected(p.segments, p.changes[1].affected_segments, p.project.flag_ratio);
   EXPECT_EQ(c2.total, Decimal(3000));
   EXPECT_EQ(to_fixed(*category(c2, "age", "65+").ratio, 6), "1.532258");
   EXPECT_EQ(category(c2, "disability", "disabled").affected, Decimal(800));
   EXPECT_EQ(to_fixed(*category(c2, "disability", "disabled").ratio, 6), "1.391304");
   EXPECT_TRUE(c2.find("disability")->flagged());
 
-  const auto c3 = compute_affected(p.segments, p.changes[2].affected_segments, p.project.flag_ratio);
+  const auto c3 =
+      compute_affected(p.segments, p.changes[2].affected_segments, p.project.flag_ratio);
   EXPECT_EQ(to_fixed(*category(c3, "age", "16-64").ratio, 6), "1.173913");
   EXPECT_FALSE(c3.find("age")->flagged());
 }
@@ -143,8 +147,10 @@ TEST(Cumulative, JsonWithAndWithoutDisclosure) {
   EXPECT_FALSE(plain.contains("disclosure"));
   const auto published = nlohmann::json::parse(cumulative_to_json(c, 10));
   EXPECT_EQ(published["characteristics"]["disability"]["disabled"]["people"], "<10");
-  EXPECT_EQ(published["characteristics"]["age"]["65+"]["people"], 2641);  // 2,400 + 4 x 0.35 + 240 = 2,641.4
-  EXPECT_EQ(published["disclosure"].get<std::string>().substr(0, 32), "Counts from 1 to 9 are shown as ");
+  EXPECT_EQ(published["characteristics"]["age"]["65+"]["people"],
+            2641);  // 2,400 + 4 x 0.35 + 240 = 2,641.4
+  EXPECT_EQ(published["disclosure"].get<std::string>().substr(0, 32),
+            "Counts from 1 to 9 are shown as ");
 }
 
 TEST(Link, EverySegmentMustDescribeEveryCharacteristic) {

@@ -21,7 +21,9 @@ namespace {
 
 const fs::path kShipped = EQUIVALUE_TEMPLATES_DIR;
 
-EqiaTemplate shipped(const std::string& id) { return load_eqia_template_file(kShipped / "eqia" / (id + ".json")); }
+EqiaTemplate shipped(const std::string& id) {
+  return load_eqia_template_file(kShipped / "eqia" / (id + ".json"));
+}
 
 std::vector<std::string> ids(const std::vector<TemplateCharacteristic>& list) {
   std::vector<std::string> out;
@@ -29,14 +31,24 @@ std::vector<std::string> ids(const std::vector<TemplateCharacteristic>& list) {
   return out;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
-const char* kNine[] = {"age", "disability", "gender-reassignment", "marriage-civil-partnership", "pregnancy-maternity",
-                       "race", "religion-belief", "sex", "sexual-orientation"};
+const char* kNine[] = {"age",
+                       "disability",
+                       "gender-reassignment",
+                       "marriage-civil-partnership",
+                       "pregnancy-maternity",
+                       "race",
+                       "religion-belief",
+                       "sex",
+                       "sexual-orientation"};
 
 // A fresh directory for a council's own templates, set as EQUIVALUE_TEMPLATES.
 struct CouncilTemplates : ::testing::Test {
-  fs::path dir = fs::temp_directory_path() / ("equivalue-templates-test-" + std::to_string(::getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("equivalue-templates-test-" + std::to_string(::getpid()));
   void SetUp() override {
     fs::create_directories(dir / "eqia");
     setenv("EQUIVALUE_TEMPLATES", dir.c_str(), 1);
@@ -45,7 +57,9 @@ struct CouncilTemplates : ::testing::Test {
     unsetenv("EQUIVALUE_TEMPLATES");
     fs::remove_all(dir);
   }
-  void write(const std::string& name, const std::string& text) { std::ofstream(dir / "eqia" / name) << text; }
+  void write(const std::string& name, const std::string& text) {
+    std::ofstream(dir / "eqia" / name) << text;
+  }
 };
 
 const char* kMinimal = R"({
@@ -66,7 +80,8 @@ TEST(Templates, EnglandHasTheNineAndItsLocalAdditions) {
   ASSERT_EQ(chars.size(), 9u);
   for (const char* c : kNine) EXPECT_TRUE(has(chars, c)) << c;
   const auto local = ids(t.local_additions);
-  for (const char* c : {"carers", "care-experience", "armed-forces", "socio-economic-disadvantage", "rurality"})
+  for (const char* c :
+       {"carers", "care-experience", "armed-forces", "socio-economic-disadvantage", "rurality"})
     EXPECT_TRUE(has(local, c)) << c;
   // Marriage and civil partnership: the duty's first aim only.
   const auto* marriage = t.find("marriage-civil-partnership");
@@ -91,7 +106,8 @@ TEST(Templates, WalesAddsTheSocioEconomicDutyWelshLanguageAndWellBeingGoals) {
   for (const char* c : {"socio-economic-disadvantage", "welsh-language", "well-being-goals"})
     EXPECT_TRUE(has(chars, c)) << c;
   EXPECT_EQ(t.find("well-being-goals")->categories.size(), 7u);  // the seven national goals
-  EXPECT_EQ(t.find("marriage-civil-partnership")->aims, std::vector<std::string>{"eliminate-discrimination"});
+  EXPECT_EQ(t.find("marriage-civil-partnership")->aims,
+            std::vector<std::string>{"eliminate-discrimination"});
 }
 
 TEST(Templates, ScotlandAddsTheFairerScotlandDuty) {
@@ -99,15 +115,17 @@ TEST(Templates, ScotlandAddsTheFairerScotlandDuty) {
   const auto chars = ids(t.characteristics);
   EXPECT_EQ(chars.size(), 10u);
   EXPECT_TRUE(has(chars, "socio-economic-disadvantage"));
-  EXPECT_NE(t.find("socio-economic-disadvantage")->name.find("Fairer Scotland Duty"), std::string::npos);
+  EXPECT_NE(t.find("socio-economic-disadvantage")->name.find("Fairer Scotland Duty"),
+            std::string::npos);
 }
 
 TEST(Templates, NorthernIrelandHasSection75sNineCategories) {
   const auto t = shipped("northern-ireland");
   const auto chars = ids(t.characteristics);
   ASSERT_EQ(chars.size(), 9u);
-  for (const char* c : {"religion-belief", "political-opinion", "race", "age", "marriage-civil-partnership",
-                        "sexual-orientation", "sex", "disability", "dependants"})
+  for (const char* c :
+       {"religion-belief", "political-opinion", "race", "age", "marriage-civil-partnership",
+        "sexual-orientation", "sex", "disability", "dependants"})
     EXPECT_TRUE(has(chars, c)) << c;
   // Good relations: religious belief, political opinion and racial group only.
   EXPECT_TRUE(has(t.find("political-opinion")->aims, "good-relations"));
@@ -127,8 +145,10 @@ TEST(Templates, OacClassificationShipsWithItsAttribution) {
   EXPECT_EQ(c.level("supergroup")->size(), 8u);
   EXPECT_EQ(c.level("group")->size(), 21u);
   EXPECT_EQ(c.level("subgroup")->size(), 52u);
-  EXPECT_EQ(c.find("group", "1a")->name, "Spacious Rural Living");  // "1a " and "... Living " trimmed
-  EXPECT_EQ(c.find("subgroup", "4a1")->name, "Semi-Detached, Service Workers and Students");  // quoted comma
+  EXPECT_EQ(c.find("group", "1a")->name,
+            "Spacious Rural Living");  // "1a " and "... Living " trimmed
+  EXPECT_EQ(c.find("subgroup", "4a1")->name,
+            "Semi-Detached, Service Workers and Students");  // quoted comma
   EXPECT_EQ(c.find("subgroup", "4a1")->parent, "4a");
   EXPECT_NE(c.attribution.find("Open Government Licence v3.0"), std::string::npos);
 }
@@ -149,14 +169,20 @@ TEST_F(CouncilTemplates, CouncilTemplateIsFoundWithoutRebuilding) {
 }
 
 TEST_F(CouncilTemplates, MalformedJsonIsRefusedWithFileLineAndColumn) {
-  write("broken.json", "{\n  \"format\": \"equivalue-eqia-template/1\",\n  \"id\": \"broken\"\n  \"name\": \"x\"\n}\n");
+  write("broken.json",
+        "{\n  \"format\": \"equivalue-eqia-template/1\",\n  \"id\": \"broken\"\n  \"name\": "
+        "\"x\"\n}\n");
   try {
     load_eqia_template("broken");
     FAIL() << "a malformed template was accepted";
   } catch (const InputError& e) {
     ASSERT_EQ(e.problems().size(), 1u);
     const std::string text = e.problems()[0].text();
-    EXPECT_NE(text.find("broken.json: line 4, column 8: not valid JSON: syntax error while parsing object"), std::string::npos) << text;
+    EXPECT_NE(
+        text.find(
+            "broken.json: line 4, column 8: not valid JSON: syntax error while parsing object"),
+        std::string::npos)
+        << text;
   }
 }
 
@@ -170,11 +196,12 @@ TEST_F(CouncilTemplates, WrongFieldsAreRefusedNamingEachPlace) {
     FAIL() << "a malformed template was accepted";
   } catch (const InputError& e) {
     ASSERT_EQ(e.problems().size(), 2u);
-    EXPECT_NE(e.problems()[0].text().find("northshire.json: id: the id \"elsewhere\" must match the file name"),
+    EXPECT_NE(e.problems()[0].text().find(
+                  "northshire.json: id: the id \"elsewhere\" must match the file name"),
               std::string::npos)
         << e.problems()[0].text();
-    EXPECT_NE(e.problems()[1].text().find(
-                  "northshire.json: characteristics[0].aims[0]: \"advance\" is not one of the aims listed"),
+    EXPECT_NE(e.problems()[1].text().find("northshire.json: characteristics[0].aims[0]: "
+                                          "\"advance\" is not one of the aims listed"),
               std::string::npos)
         << e.problems()[1].text();
   }
@@ -182,15 +209,18 @@ TEST_F(CouncilTemplates, WrongFieldsAreRefusedNamingEachPlace) {
 
 // A number too large for any figure is a problem reported, not a failure of the program.
 TEST(TemplatesRead, ANumberOutOfRangeIsAProblem) {
-  const auto r = read_eqia_template_json(R"({"format": "equivalue-eqia-template/1", "id": "x", "weight": 1e999})", "x");
+  const auto r = read_eqia_template_json(
+      R"({"format": "equivalue-eqia-template/1", "id": "x", "weight": 1e999})", "x");
   ASSERT_EQ(r.problems.size(), 1u);
-  EXPECT_EQ(r.problems[0].message,
-            "a number in the file is out of range (beyond any figure a template holds); correct it, "
-            "or take the template from a backup");
+  EXPECT_EQ(
+      r.problems[0].message,
+      "a number in the file is out of range (beyond any figure a template holds); correct it, "
+      "or take the template from a backup");
 }
 
 TEST(TemplatesRead, MissingRequiredFieldsAndWrongFormat) {
-  const auto r = read_eqia_template_json(R"({"format": "other/2", "id": "x", "characteristics": [{"id": "age"}]})", "x");
+  const auto r = read_eqia_template_json(
+      R"({"format": "other/2", "id": "x", "characteristics": [{"id": "age"}]})", "x");
   std::vector<std::string> paths;
   for (const auto& p : r.problems) paths.push_back(p.path);
   EXPECT_TRUE(has(paths, "format"));
@@ -291,7 +321,8 @@ TEST(ProxyLibrary, ReadsRowsAndRefusesABadValue) {
     read_proxy_library_csv("id,value\na,1850\nb,lots\n", "lib.csv");
     FAIL() << "a value that is not a number was read";
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()), "lib.csv line 3: the value \"lots\" is not a number; write it as 1850.00");
+    EXPECT_EQ(std::string(e.what()),
+              "lib.csv line 3: the value \"lots\" is not a number; write it as 1850.00");
   }
   // A price year of four digits starting with 0 is a slip, not the year 242.
   try {

@@ -88,11 +88,45 @@ refused "an approved assessment is locked" "is approved, so it cannot be changed
 out=$(step lead1 C2 publish) && fail "a lead published: $out" || pass "a lead cannot publish"
 step admin1 C2 publish >/dev/null && pass "an administrator publishes C2" || fail "admin1 could not publish"
 
+# The post-implementation review: the one change an approved or published assessment takes,
+# through its own function, on or after the review date, and only the review's fields.
+review_doc() {  # REF SUMMARY: the change's document with each impact reviewed and the summary
+  echo "SELECT jsonb_set(jsonb_set(doc::jsonb, '{changes,0,eqia,review_summary}', to_jsonb('$2'::text)),
+    '{changes,0,eqia,impacts}', (SELECT jsonb_agg(i || '{\"actual_impact\": \"Journeys stayed short\",
+    \"actual_rating\": \"negative\", \"actual_evidence\": \"Hub register\"}'::jsonb ORDER BY n)
+    FROM jsonb_array_elements(doc::jsonb #> '{changes,0,eqia,impacts}') WITH ORDINALITY AS t(i, n)))::text
+    FROM equivalue.change WHERE row_id = $(row "$1")"
+}
+review() {  # LOGIN REF DOC-SQL
+  as_sql "$1" $db "SELECT equivalue.record_review('ns', $(row "$2"), $(version "$2"), ($3), '[]')"
+}
+set_review_date() { su_sql $db "UPDATE equivalue.change SET doc = jsonb_set(doc::jsonb,
+  '{changes,0,eqia,review_date}', '\"$2\"')::text WHERE row_id = $(row "$1")"; }
+set_review_date C2 2999-01-01
+out=$(review officer1 C2 "$(review_doc C2 'As expected')") && fail "a review before its date: $out" ||
+  { grep -qF "opens on its review date (2999-01-01)" <<<"$out" && pass "no review before the review date" ||
+    fail "early review refused oddly: $out"; }
+set_review_date C2 2020-01-01
+out=$(review finance1 C2 "$(review_doc C2 'As expected')") && fail "finance recorded a review: $out" ||
+  { grep -qF "Only a project lead or an equality officer can record a post-implementation review" <<<"$out" &&
+    pass "finance cannot record a review" || fail "finance review refused oddly: $out"; }
+out=$(review officer1 C2 "$(review_doc C2 '')") && fail "a review without its summary: $out" ||
+  { grep -qF "needs, for every impact" <<<"$out" && pass "an incomplete review is refused" || fail "$out"; }
+out=$(review officer1 C2 "SELECT regexp_replace(($(review_doc C2 'As expected')), '\"reference\": \"[^\"]*\"',
+  '\"reference\": \"Z\"')") && fail "a review changed the reference: $out" ||
+  { grep -qF "is published, so it cannot be changed" <<<"$out" && pass "a review changes nothing but the review" ||
+    fail "$out"; }
+review officer1 C2 "$(review_doc C2 'Journeys stayed under 30 minutes')" >/dev/null &&
+  pass "an officer records the review of the published C2" || fail "officer1 could not record the review"
+[ "$(status C2)" = published ] && pass "the review leaves C2 published" || fail "C2 is $(status C2)"
+[ "$(su_sql $db "SELECT doc::jsonb #>> '{changes,0,eqia,review_summary}' FROM equivalue.change WHERE row_id = $(row C2)")" = \
+  "Journeys stayed under 30 minutes" ] && pass "the review is stored" || fail "the review summary was not stored"
+
 # The server wrote the logins, whatever the client might claim.
 [ "$(su_sql $db "SELECT string_agg(who || ':' || to_status || ':' || login, ',' ORDER BY id)
   FROM equivalue.workflow_event WHERE change_row = $(row C2) AND id > (SELECT min(id) FROM
   equivalue.workflow_event WHERE change_row = $(row C2))")" = \
-  "officer1:returned:officer1,officer2:submitted:officer2,officer1:returned:officer1,lead1:submitted:lead1,officer1:approved:officer1,admin1:published:admin1" ] &&
+  "officer1:returned:officer1,officer2:submitted:officer2,officer1:returned:officer1,lead1:submitted:lead1,officer1:approved:officer1,admin1:published:admin1,officer1:published:officer1" ] &&
   pass "each history row carries the login that took the step" ||
   fail "history logins: $(su_sql $db "SELECT who, to_status, login FROM equivalue.workflow_event ORDER BY id")"
 [ "$(su_sql $db "SELECT count(*) FROM equivalue.audit WHERE what = 'Edit reference' AND login = 'officer2'")" -ge 1 ] &&

@@ -17,7 +17,7 @@ expect 2 "holds no Equivalue register" "a database without the schema is refused
 expect 2 "server init" "... and the message says how IT sets it up" -- cli dump "$(addr lead1 $db northshire)"
 
 # Setting up, twice.
-expect 0 "register set up (version 1)" "server init creates the register" -- cli server init "$(su_addr $db)"
+expect 0 "register set up (version 2)" "server init creates the register" -- cli server init "$(su_addr $db)"
 expect 0 "already set up" "server init a second time changes nothing" -- cli server init "$(su_addr $db)"
 [ "$(su_sql $db "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'equivalue\_%'")" = 4 ] &&
   pass "the four roles exist" || fail "the four roles were not created"

@@ -82,7 +82,8 @@ TEST_F(BadFiles, TruncatedMidPage) {
 TEST_F(BadFiles, Corrupted) {
   std::string bytes = bytes_of(good_project(dir));
   // Scribble over the second and third pages, where the tables begin.
-  for (std::size_t i = 4096; i < 3 * 4096 && i < bytes.size(); ++i) bytes[i] = static_cast<char>(0xA5 ^ (i & 0xFF));
+  for (std::size_t i = 4096; i < 3 * 4096 && i < bytes.size(); ++i)
+    bytes[i] = static_cast<char>(0xA5 ^ (i & 0xFF));
   const std::string path = dir.file("scribbled.eqv");
   write_bytes(path, bytes);
   const std::string m = message_for(path);
@@ -114,7 +115,9 @@ TEST_F(BadFiles, Directory) {
   EXPECT_NE(message_for(path).find("this is a folder"), std::string::npos);
 }
 
-TEST_F(BadFiles, Missing) { EXPECT_NE(message_for(dir.file("nothing.eqv")).find("no such file"), std::string::npos); }
+TEST_F(BadFiles, Missing) {
+  EXPECT_NE(message_for(dir.file("nothing.eqv")).find("no such file"), std::string::npos);
+}
 
 TEST_F(BadFiles, ProjectRenamedJsonStillOpens) {
   const std::string path = dir.file("renamed.json");
@@ -131,7 +134,8 @@ struct CliRun {
 
 CliRun run_cli(const ScratchDir& dir, const std::string& arguments) {
   const std::string out = dir.file("stdout.txt"), err = dir.file("stderr.txt");
-  const std::string command = std::string("'") + EQUIVALUE_CLI + "' " + arguments + " >'" + out + "' 2>'" + err + "'";
+  const std::string command =
+      std::string("'") + EQUIVALUE_CLI + "' " + arguments + " >'" + out + "' 2>'" + err + "'";
   const int raw = std::system(command.c_str());
   CliRun run;
   run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
@@ -150,8 +154,8 @@ TEST_F(BadFiles, CliExitsWithStatus2AndAClearMessageForEach) {
   write_bytes(dir.file("letter.eqv"), "not a project");
   std::filesystem::create_directory(dir.file("folder.eqv"));
   const std::pair<const char*, const char*> cases[] = {
-      {"empty.eqv", "the file is empty"},     {"cut.eqv", "cut short"},
-      {"scribbled.eqv", "damaged"},           {"letter.eqv", "not an Equivalue project file"},
+      {"empty.eqv", "the file is empty"}, {"cut.eqv", "cut short"},
+      {"scribbled.eqv", "damaged"},       {"letter.eqv", "not an Equivalue project file"},
       {"folder.eqv", "this is a folder"},
   };
   for (const auto& [name, words] : cases) {

@@ -103,10 +103,12 @@ TEST(Faults, WriterKilledAtRandomMomentsNeverDamagesTheFileOrLosesACommittedEdit
     }
     ::close(fds[1]);
     std::int64_t value = -1;
-    ASSERT_EQ(::read(fds[0], &value, sizeof value), static_cast<ssize_t>(sizeof value)) << "writer did not start";
+    ASSERT_EQ(::read(fds[0], &value, sizeof value), static_cast<ssize_t>(sizeof value))
+        << "writer did not start";
     ASSERT_EQ(value, 0);
     // Wait for the first edit to be committed, so that every kill lands in the run of edits.
-    ASSERT_EQ(::read(fds[0], &value, sizeof value), static_cast<ssize_t>(sizeof value)) << "writer made no edit";
+    ASSERT_EQ(::read(fds[0], &value, sizeof value), static_cast<ssize_t>(sizeof value))
+        << "writer made no edit";
     ASSERT_EQ(value, committed + 1);
     std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random)));
     ASSERT_EQ(::kill(child, SIGKILL), 0);
@@ -114,7 +116,8 @@ TEST(Faults, WriterKilledAtRandomMomentsNeverDamagesTheFileOrLosesACommittedEdit
     ASSERT_EQ(::waitpid(child, &status, 0), child);
     ASSERT_TRUE(WIFSIGNALED(status)) << "the writer stopped by itself, status " << status;
     std::int64_t reported = value;
-    while (::read(fds[0], &value, sizeof value) == static_cast<ssize_t>(sizeof value)) reported = value;
+    while (::read(fds[0], &value, sizeof value) == static_cast<ssize_t>(sizeof value))
+      reported = value;
     ::close(fds[0]);
     if (reported > committed + 1) ++kills_mid_run;
 
@@ -135,8 +138,8 @@ TEST(Faults, WriterKilledAtRandomMomentsNeverDamagesTheFileOrLosesACommittedEdit
     EXPECT_EQ(store->audit(1'000'000).size(), static_cast<std::size_t>(1 + 3 * found));
     committed = found;
   }
-  std::cout << "[ info     ] " << kKills << " kills (" << kills_mid_run << " after two or more edits), "
-            << committed << " edits committed and found\n";
+  std::cout << "[ info     ] " << kKills << " kills (" << kills_mid_run
+            << " after two or more edits), " << committed << " edits committed and found\n";
 }
 
 TEST(Faults, AnotherProcessEditingGivesAReadOnlyViewUntilItEnds) {
@@ -155,13 +158,15 @@ TEST(Faults, AnotherProcessEditingGivesAReadOnlyViewUntilItEnds) {
   }
   ::close(fds[1]);
   std::int64_t child_read_only = -1;
-  ASSERT_EQ(::read(fds[0], &child_read_only, sizeof child_read_only), static_cast<ssize_t>(sizeof child_read_only));
+  ASSERT_EQ(::read(fds[0], &child_read_only, sizeof child_read_only),
+            static_cast<ssize_t>(sizeof child_read_only));
   ::close(fds[0]);
   EXPECT_EQ(child_read_only, 0);
   {
     auto view = ProjectStore::open(path);
     EXPECT_TRUE(view->read_only());
-    EXPECT_NE(view->read_only_reason().find("(process " + std::to_string(child) + ","), std::string::npos)
+    EXPECT_NE(view->read_only_reason().find("(process " + std::to_string(child) + ","),
+              std::string::npos)
         << view->read_only_reason();
     EXPECT_EQ(view->project().changes.at(0).id, "C1");
     ASSERT_TRUE(editor_of(path).has_value());

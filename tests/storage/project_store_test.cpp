@@ -30,7 +30,8 @@ std::vector<std::filesystem::path> project_fixtures() {
   for (const char* dir : {EQUIVALUE_EXAMPLES, EQUIVALUE_TEST_FIXTURES}) {
     if (!std::filesystem::is_directory(dir)) continue;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
-      if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+      if (entry.is_regular_file() && entry.path().extension() == ".json")
+        files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -78,7 +79,8 @@ TEST(ProjectStore, KeepsFieldsTheExamplesLeaveOut) {
   e.budget = Decimal("120000.00");
   e.impacts[0].data_gaps = {"No data on carers", "Survey too small"};
   e.impacts[0].residual.reset();
-  e.history.push_back({EqiaStatus::draft, EqiaStatus::submitted, "jo", "2026-05-01T10:00:00Z", "Ready"});
+  e.history.push_back(
+      {EqiaStatus::draft, EqiaStatus::submitted, "jo", "2026-05-01T10:00:00Z", "Ready"});
   e.decision.outcome = DecisionOutcome::none;
   e.version = 3;
   e.reference = "EQIA-7";
@@ -90,6 +92,10 @@ TEST(ProjectStore, KeepsFieldsTheExamplesLeaveOut) {
   e.review_summary = "As expected";
   e.impacts[0].engagement = "Forum, March";
   e.impacts[0].actual_impact = "Smaller than feared";
+  e.impacts[0].actual_rating = Rating::neutral;
+  e.impacts[0].actual_evidence = "Complaints log, 2027";
+  e.impacts[0].groups = {"65+", "0-15"};
+  p.project.cumulative_threshold = 3;
   e.screening.push_back({"race", Relevance::not_sure, ""});
   p.changes[0].sroi.inputs.push_back({"S1", "Year two top-up", Decimal("0.01"), 2});
   p.changes[0].sroi.stakeholders.push_back({"", "No id yet", ""});  // a draft may lack an id
@@ -123,10 +129,12 @@ void each_field_is_stored(const eqv::Fields<R>& fields, const std::function<R&(P
     if (e.impacts.empty()) e.impacts.push_back({});
     if (e.screening.empty()) e.screening.push_back({"age", Relevance::yes, ""});
     e.actions.push_back({"Survey", "Jo", "2027-01-01", "open"});
-    e.history.push_back({EqiaStatus::draft, EqiaStatus::submitted, "jo", "2026-05-01T10:00:00Z", ""});
-    if (p.changes[0].affected_segments.empty()) p.changes[0].affected_segments.push_back({"E1", Decimal("0.5")});
+    e.history.push_back(
+        {EqiaStatus::draft, EqiaStatus::submitted, "jo", "2026-05-01T10:00:00Z", ""});
+    if (p.changes[0].affected_segments.empty())
+      p.changes[0].affected_segments.push_back({"E1", Decimal("0.5")});
     p.changes[0].sroi.outcomes[0].ranges[Assumption::drop_off] = {Decimal("0.1"), Decimal("0.3"),
-                                                                   Distribution::uniform};
+                                                                  Distribution::uniform};
     std::string value;
     if (!f.choices.empty())
       value = f.choices.back().value;
@@ -150,28 +158,40 @@ void each_field_is_stored(const eqv::Fields<R>& fields, const std::function<R&(P
 }
 
 TEST(ProjectStore, EveryRegistryFieldIsStored) {
-  each_field_is_stored<ProjectSettings>(eqv::project_settings_fields(), [](Project& p) -> auto& { return p.project; });
-  each_field_is_stored<ServiceChange>(eqv::change_fields(), [](Project& p) -> auto& { return p.changes[0]; });
-  each_field_is_stored<Sroi>(eqv::sroi_fields(), [](Project& p) -> auto& { return p.changes[0].sroi; });
-  each_field_is_stored<Stakeholder>(eqv::stakeholder_fields(),
-                                    [](Project& p) -> auto& { return p.changes[0].sroi.stakeholders[0]; });
-  each_field_is_stored<Input>(eqv::input_fields(), [](Project& p) -> auto& { return p.changes[0].sroi.inputs[0]; });
-  each_field_is_stored<Outcome>(eqv::outcome_fields(),
-                                [](Project& p) -> auto& { return p.changes[0].sroi.outcomes[0]; });
-  each_field_is_stored<Range>(eqv::range_fields(), [](Project& p) -> auto& {
-    return p.changes[0].sroi.outcomes[0].ranges[Assumption::drop_off];
-  });
-  each_field_is_stored<AffectedSegment>(eqv::affected_segment_fields(),
-                                        [](Project& p) -> auto& { return p.changes[0].affected_segments[0]; });
-  each_field_is_stored<Segment>(eqv::segment_fields(), [](Project& p) -> auto& { return p.segments.items[0]; });
-  each_field_is_stored<Eqia>(eqv::eqia_fields(), [](Project& p) -> auto& { return *p.changes[0].eqia; });
-  each_field_is_stored<Screening>(eqv::screening_fields(),
-                                  [](Project& p) -> auto& { return p.changes[0].eqia->screening[0]; });
-  each_field_is_stored<Impact>(eqv::impact_fields(),
-                               [](Project& p) -> auto& { return p.changes[0].eqia->impacts[0]; });
-  each_field_is_stored<Action>(eqv::action_fields(), [](Project& p) -> auto& { return p.changes[0].eqia->actions[0]; });
-  each_field_is_stored<WorkflowEvent>(eqv::workflow_event_fields(),
-                                      [](Project& p) -> auto& { return p.changes[0].eqia->history[0]; });
+  each_field_is_stored<ProjectSettings>(
+      eqv::project_settings_fields(), [](Project & p) -> auto& { return p.project; });
+  each_field_is_stored<ServiceChange>(
+      eqv::change_fields(), [](Project & p) -> auto& { return p.changes[0]; });
+  each_field_is_stored<Sroi>(
+      eqv::sroi_fields(), [](Project & p) -> auto& { return p.changes[0].sroi; });
+  each_field_is_stored<Stakeholder>(
+      eqv::stakeholder_fields(),
+      [](Project & p) -> auto& { return p.changes[0].sroi.stakeholders[0]; });
+  each_field_is_stored<Input>(
+      eqv::input_fields(), [](Project & p) -> auto& { return p.changes[0].sroi.inputs[0]; });
+  each_field_is_stored<Outcome>(
+      eqv::outcome_fields(), [](Project & p) -> auto& { return p.changes[0].sroi.outcomes[0]; });
+  each_field_is_stored<Range>(
+      eqv::range_fields(), [](Project & p) -> auto& {
+        return p.changes[0].sroi.outcomes[0].ranges[Assumption::drop_off];
+      });
+  each_field_is_stored<AffectedSegment>(
+      eqv::affected_segment_fields(),
+      [](Project & p) -> auto& { return p.changes[0].affected_segments[0]; });
+  each_field_is_stored<Segment>(
+      eqv::segment_fields(), [](Project & p) -> auto& { return p.segments.items[0]; });
+  each_field_is_stored<Eqia>(
+      eqv::eqia_fields(), [](Project & p) -> auto& { return *p.changes[0].eqia; });
+  each_field_is_stored<Screening>(
+      eqv::screening_fields(),
+      [](Project & p) -> auto& { return p.changes[0].eqia->screening[0]; });
+  each_field_is_stored<Impact>(
+      eqv::impact_fields(), [](Project & p) -> auto& { return p.changes[0].eqia->impacts[0]; });
+  each_field_is_stored<Action>(
+      eqv::action_fields(), [](Project & p) -> auto& { return p.changes[0].eqia->actions[0]; });
+  each_field_is_stored<WorkflowEvent>(
+      eqv::workflow_event_fields(),
+      [](Project & p) -> auto& { return p.changes[0].eqia->history[0]; });
 }
 
 TEST(ProjectStore, EditsAreSavedAtOnceEachWithItsAuditRows) {
@@ -186,16 +206,19 @@ TEST(ProjectStore, EditsAreSavedAtOnceEachWithItsAuditRows) {
     ASSERT_FALSE(store->read_only()) << store->read_only_reason();
     store->update([](Project& p) { p.changes[0].sroi.outcomes[0].deadweight = Decimal("0.25"); },
                   "Edit deadweight of O1");
-    store->update([](Project& p) { p.changes[0].title = "Digital skills at every library"; }, "Rename C1");
+    store->update([](Project& p) { p.changes[0].title = "Digital skills at every library"; },
+                  "Rename C1");
     store->update(
         [](Project& p) {
-          p.changes[0].eqia->actions.push_back({"Publish the review", "Head of libraries", "2027-10-31", "open"});
+          p.changes[0].eqia->actions.push_back(
+              {"Publish the review", "Head of libraries", "2027-10-31", "open"});
         },
         "Add an action");
     store->update([](Project&) {}, "Nothing");  // no change: nothing written
     expected.changes[0].sroi.outcomes[0].deadweight = Decimal("0.25");
     expected.changes[0].title = "Digital skills at every library";
-    expected.changes[0].eqia->actions.push_back({"Publish the review", "Head of libraries", "2027-10-31", "open"});
+    expected.changes[0].eqia->actions.push_back(
+        {"Publish the review", "Head of libraries", "2027-10-31", "open"});
     EXPECT_TRUE(store->project() == expected);
   }
 
@@ -204,7 +227,8 @@ TEST(ProjectStore, EditsAreSavedAtOnceEachWithItsAuditRows) {
 
   auto store = ProjectStore::open(path);
   const auto audit = store->audit();
-  ASSERT_EQ(audit.size(), 1u + 1u + 1u + 4u);  // created, deadweight, title, four fields of the action
+  ASSERT_EQ(audit.size(),
+            1u + 1u + 1u + 4u);  // created, deadweight, title, four fields of the action
   // Newest first.
   EXPECT_EQ(audit[6].what, "Create the project");
   EXPECT_EQ(audit[5].what, "Edit deadweight of O1");
@@ -224,8 +248,10 @@ TEST(ProjectStore, EditsAreSavedAtOnceEachWithItsAuditRows) {
     EXPECT_EQ(a.old_value, "");
     action_fields[a.field] = a.new_value;
   }
-  const std::map<std::string, std::string> expected_fields{
-      {"description", "Publish the review"}, {"owner", "Head of libraries"}, {"due", "2027-10-31"}, {"status", "open"}};
+  const std::map<std::string, std::string> expected_fields{{"description", "Publish the review"},
+                                                           {"owner", "Head of libraries"},
+                                                           {"due", "2027-10-31"},
+                                                           {"status", "open"}};
   EXPECT_EQ(action_fields, expected_fields);
   for (const auto& a : audit) {
     EXPECT_FALSE(a.user.empty());
@@ -262,7 +288,8 @@ TEST(ProjectStore, AddsRemovesAndReordersServiceChanges) {
     if (a.what != "Remove C2") continue;
     EXPECT_EQ(a.record.rfind("changes[C2]", 0), 0u) << a.record;
     EXPECT_EQ(a.new_value, "");
-    title_removed = title_removed || (a.record == "changes[C2]" && a.field == "title" && a.old_value == "Second");
+    title_removed = title_removed ||
+                    (a.record == "changes[C2]" && a.field == "title" && a.old_value == "Second");
   }
   EXPECT_TRUE(title_removed);
 }
@@ -311,7 +338,8 @@ TEST(ProjectStore, CreateRefusesAnExistingFile) {
   std::ofstream(path) << "something";
   EXPECT_THROW(ProjectStore::create(path, worked_example()), InputError);
   EXPECT_EQ(read_all(path), "something");
-  EXPECT_THROW(ProjectStore::create(dir.file("no-such-folder/p.eqv"), worked_example()), InputError);
+  EXPECT_THROW(ProjectStore::create(dir.file("no-such-folder/p.eqv"), worked_example()),
+               InputError);
 }
 
 TEST(ProjectStore, SecondEditorGetsAReadOnlyViewSayingWhoHasIt) {
@@ -340,7 +368,8 @@ TEST(ProjectStore, AChangeBySomeoneElseIsNeverOverwritten) {
     SQLite::Database other(path, SQLite::OPEN_READWRITE);
     other.exec("UPDATE change SET title = 'Theirs'; UPDATE revision SET number = number + 1");
   }
-  EXPECT_THROW(store->update([](Project& p) { p.changes[0].sroi.outcomes[0].quantity = 60; }), InputError);
+  EXPECT_THROW(store->update([](Project& p) { p.changes[0].sroi.outcomes[0].quantity = 60; }),
+               InputError);
   EXPECT_EQ(store->project().changes[0].title, "Theirs");  // reloaded
   store->update([](Project& p) { p.changes[0].sroi.outcomes[0].quantity = 60; });
   store.reset();
@@ -369,9 +398,11 @@ TEST(ProjectStore, FileSettingsAreSafeForNetworkShares) {
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "delete");
   EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), kSchemaVersion);
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT'")
-                .getInt(),
-            0);
+  EXPECT_EQ(
+      db.execAndGet(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT'")
+          .getInt(),
+      0);
 }
 
 // Writes a file as the first version of Equivalue did (schema version 1).
@@ -380,8 +411,10 @@ void write_version_1(const std::string& path) {
   SQLite::Transaction tx(db);
   detail::migrate(db, 0, 1);
   db.exec("INSERT INTO project VALUES (1, 'Old project', 'england', 2025, 'GBP', 10, '1.2', '')");
-  db.exec("INSERT INTO change (position, code, title, discount_kind, discount_rate, first_year_discounted, "
-          "optimism_bias) VALUES (0, 'C1', 'Old change', 'rate', '0.035', 1, '0')");
+  db.exec(
+      "INSERT INTO change (position, code, title, discount_kind, discount_rate, "
+      "first_year_discounted, "
+      "optimism_bias) VALUES (0, 'C1', 'Old change', 'rate', '0.035', 1, '0')");
   tx.commit();
 }
 
@@ -410,7 +443,8 @@ TEST(ProjectStore, ReadingAnOlderFileNeverChangesIt) {
   EXPECT_EQ(load_project_file(path).project.name, "Old project");
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 1);
-  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);  // no backup either
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}),
+            1);  // no backup either
 }
 
 TEST(ProjectStore, NewerFileIsRefusedClearly) {
@@ -425,7 +459,8 @@ TEST(ProjectStore, NewerFileIsRefusedClearly) {
     ProjectStore::open(path);
     FAIL() << "opened a file from a newer version";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("newer version of Equivalue"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("newer version of Equivalue"), std::string::npos)
+        << e.what();
   }
 }
 

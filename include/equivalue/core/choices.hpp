@@ -28,12 +28,14 @@ const ChoiceList& proposal_type_choices();  // Eqia::proposal_type: "", new, rev
 const ChoiceList& action_status_choices();  // Action::status: open, in-progress, done
 const ChoiceList& discount_kind_choices();  // Discount::kind: constant, green-book
 const ChoiceList& relevance_choices();      // Screening::relevant: yes, no, not-sure
-const ChoiceList& rating_choices();         // Impact::rating: unknown, positive, ...
-const ChoiceList& decision_choices();       // Decision::outcome: "", no-change, ...
-const ChoiceList& distribution_choices();   // Range::distribution: uniform, triangular
-const ChoiceList& value_type_choices();     // Outcome::type: social, economic, fiscal
-const ChoiceList& score_choices();          // Score likelihood and severity: 0 (not scored), 1-4
-const ChoiceList& status_choices();         // Eqia::status: draft ... published
+const ChoiceList&
+actual_rating_choices();                   // Impact::actual_rating: "" (not reviewed), unknown, ...
+const ChoiceList& rating_choices();        // Impact::rating: unknown, positive, ...
+const ChoiceList& decision_choices();      // Decision::outcome: "", no-change, ...
+const ChoiceList& distribution_choices();  // Range::distribution: uniform, triangular
+const ChoiceList& value_type_choices();    // Outcome::type: social, economic, fiscal
+const ChoiceList& score_choices();         // Score likelihood and severity: 0 (not scored), 1-4
+const ChoiceList& status_choices();        // Eqia::status: draft ... published
 
 // The list for a field named by its interchange path within its record
 // ("eqia.proposal_type", "actions.status", "sroi.discount.kind", "outcomes.type",

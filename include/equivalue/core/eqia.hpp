@@ -44,6 +44,7 @@
 #include "equivalue/core/workflow.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,10 @@ struct AssessmentCheck {
 };
 AssessmentCheck check_assessment(const Project& project, std::size_t change_index,
                                  const EqiaTemplate* tmpl, const std::string& today);
+
+// True when the impact bears on `group` of its characteristic: it names the group, or names
+// no group at all (the whole characteristic). Groups are compared exactly.
+bool impact_bears_on(const Impact& impact, const std::string& group);
 
 // ------------------------------------------------------------------ workflow
 
@@ -159,14 +164,23 @@ std::size_t add_actions_for_data_gaps(Eqia& eqia);
 // the review date.
 bool review_due(const Eqia& eqia, const std::string& today);
 
-// What a complete review needs: an actual impact for every impact and a summary of actual
-// against expected. Empty when complete.
+// What a complete review needs: for every impact, what actually happened, the rating it
+// turned out to deserve and the evidence for it; and a summary of actual against expected.
+// Empty when complete.
 Problems review_problems(const Eqia& eqia, const std::string& path);
 
+// The review of one impact: what happened, the rating it turned out to deserve, the evidence.
+struct ImpactReview {
+  std::string actual;
+  std::optional<Rating> rating;
+  std::string evidence;
+};
+
 // Records the review on an approved or published assessment (the review does not reopen
-// the assessment): actual_impacts[i] is what happened for impacts[i] (same count), plus
-// the summary. Records a workflow event with status unchanged.
-Problems record_review(Eqia& eqia, const std::vector<std::string>& actual_impacts,
+// the assessment): reviews[i] is what happened for impacts[i] (same count), plus the
+// summary. Records a workflow event with status unchanged. Nothing changes when it returns
+// problems.
+Problems record_review(Eqia& eqia, const std::vector<ImpactReview>& reviews,
                        const std::string& summary, const Actor& actor);
 
 }  // namespace eqv

@@ -137,6 +137,9 @@ struct Score {
 
 struct Impact {
   std::string characteristic;
+  // The groups (categories of the characteristic, "65+") the impact bears on; empty = every
+  // group of the characteristic, as before groups could be named.
+  std::vector<std::string> groups;
   Rating rating = Rating::unknown;
   std::string evidence;
   std::string engagement;  // what people told us
@@ -144,7 +147,11 @@ struct Impact {
   std::optional<Score> residual;  // after mitigation
   std::string mitigation;
   std::vector<std::string> data_gaps;  // each becomes an action
-  std::string actual_impact;           // post-implementation review: what happened
+  // Post-implementation review: what happened, the rating it turned out to deserve, and the
+  // evidence for it (monitoring data, complaints, what people told us).
+  std::string actual_impact;
+  std::optional<Rating> actual_rating;
+  std::string actual_evidence;
 
   bool operator==(const Impact&) const = default;
 };
@@ -256,6 +263,9 @@ struct ProjectSettings {
   std::string currency = "GBP";
   int disclosure_threshold = 10;
   Decimal flag_ratio = Decimal("1.2");
+  // Cumulative impact: a group rated negative by this many changes or more is flagged for the
+  // decision makers.
+  int cumulative_threshold = 2;
   // GDP deflator index by year, for rebasing proxies to base-year prices. Empty = no rebasing.
   std::map<int, Decimal> deflators;
   // Local additions of the EqIA template the council screens too ("carers", "rurality"):

@@ -70,6 +70,16 @@ bool approved_late(const Eqia& eqia);
 // when it can (approved or published, and the review date reached: review_due()).
 std::optional<std::string> review_refusal(const Eqia& eqia, const std::string& today);
 
+// Records the post-implementation review of project.changes[change_index]'s assessment as
+// `actor`, on the day of actor.when: refused while review_refusal() says so (one problem at
+// "changes[i].eqia.review_date"), or when the actor is neither a lead nor an equality officer
+// (an actor with no roles, the low-level case, is not asked); otherwise record_review()
+// (eqia.hpp), its problems' paths under "changes[i].eqia". Nothing changes when it returns
+// problems. The one rule every store follows; a register's server checks it again.
+Problems record_change_review(Project& project, std::size_t change_index,
+                              const std::vector<ImpactReview>& reviews, const std::string& summary,
+                              const Actor& actor);
+
 // Today's date in UTC, yyyy-mm-dd: the `today` the front ends pass when the user names none.
 std::string today_utc();
 

@@ -29,6 +29,7 @@
 #include "equivalue/core/errors.hpp"
 #include "equivalue/core/field_diff.hpp"
 #include "equivalue/core/model.hpp"
+#include "equivalue/core/reviews.hpp"
 #include "equivalue/core/workflow.hpp"
 
 namespace eqv::storage {
@@ -102,6 +103,14 @@ class Store {
   // nothing changed, or none when it was taken and committed. `input.editors` is filled in
   // here.
   virtual Problems take_step(std::size_t change_index, Step step, const StepInput& input);
+
+  // Records the post-implementation review of project().changes[change_index]'s assessment as
+  // identity(), today: core's rule (record_change_review, reviews.hpp), then, in a register,
+  // the server's, which decides (it lets only the review's fields of an approved assessment
+  // change, and writes the history). Returns the problems that refused it, with nothing
+  // changed, or none when it was recorded and committed.
+  virtual Problems record_review(std::size_t change_index, const std::vector<ImpactReview>& reviews,
+                                 const std::string& summary);
 
   // The audit trail, newest first.
   virtual std::vector<AuditEntry> audit(std::size_t limit = 1000) const = 0;
