@@ -21,6 +21,14 @@ std::string or_none(const std::string& text, const std::string& none) {
   return text.empty() ? none : text;
 }
 
+// "Age: 65+" for an impact on named groups, "Age" for one on the whole characteristic.
+std::string impact_name(const ChangeContext& c, const Impact& i) {
+  std::string groups;
+  for (const std::string& g : i.groups) groups += (groups.empty() ? "" : ", ") + g;
+  const std::string name = characteristic_name(i.characteristic, c.tmpl);
+  return groups.empty() ? name : name + ": " + groups;
+}
+
 std::string one_impact(const ChangeContext& c, const Impact& i) {
   std::vector<std::pair<std::string, std::string>> items = {
       {"Impact", rating_words(i.rating)},
@@ -36,9 +44,10 @@ std::string one_impact(const ChangeContext& c, const Impact& i) {
     for (const std::string& gap : i.data_gaps) body += "<li>" + escape(gap) + "</li>\n";
     body += "</ul>\n";
   }
-  const std::string name = characteristic_name(i.characteristic, c.tmpl);
+  std::string id = "impact-" + html_id(i.characteristic);
+  for (const std::string& g : i.groups) id += "-" + html_id(g);
   return "<div class=\"impact " + std::string(rating_name(i.rating)) + "\">\n" +
-         subsection("impact-" + html_id(i.characteristic), name, body) + "</div>\n";
+         subsection(id, impact_name(c, i), body) + "</div>\n";
 }
 
 std::string scores_table(const ChangeContext& c, const Eqia& e) {
@@ -52,8 +61,8 @@ std::string scores_table(const ChangeContext& c, const Eqia& e) {
       return v == 0 ? std::string("not scored")
                     : std::to_string(v) + " (" + risk_band_name(b) + ")";
     };
-    t.rows.push_back({characteristic_name(i.characteristic, c.tmpl), rating_words(i.rating),
-                      shown(s.before, s.before_band), shown(s.after, s.after_band)});
+    t.rows.push_back({impact_name(c, i), rating_words(i.rating), shown(s.before, s.before_band),
+                      shown(s.after, s.after_band)});
   }
   return table(t);
 }
@@ -65,6 +74,19 @@ std::string not_relevant_table(const ChangeContext& c, const Eqia& e) {
   for (const Screening& s : e.screening)
     if (s.relevant == Relevance::no)
       t.rows.push_back({characteristic_name(s.characteristic, c.tmpl), s.reason});
+  return t.rows.empty() ? std::string() : table(t);
+}
+
+// The post-implementation review: each impact as expected and as it turned out.
+std::string expected_against_actual(const ChangeContext& c, const Eqia& e) {
+  Table t;
+  t.caption = "Expected against actual impact on each group";
+  t.columns = {"Group", "Expected", "As it turned out", "What happened", "Evidence"};
+  for (const Impact& i : e.impacts)
+    t.rows.push_back({impact_name(c, i), rating_words(i.rating),
+                      i.actual_rating ? rating_words(*i.actual_rating) : "Not recorded",
+                      or_none(i.actual_impact, "Not recorded"),
+                      or_none(i.actual_evidence, "Not recorded")});
   return t.rows.empty() ? std::string() : table(t);
 }
 
@@ -128,8 +150,10 @@ std::string review_section(const ChangeContext& c) {
           ? para("A date to review the actual impact of this change has not been set yet.")
           : para("The council will review what actually happened to the groups affected by " +
                  long_date(e.review_date) + ", and compare it with what this assessment expected.");
-  if (!e.review_summary.empty())
+  if (!e.review_summary.empty()) {
     body += subsection("review-findings", "What the review found", para(e.review_summary));
+    body += expected_against_actual(c, e);
+  }
   return section(kReviewId, heading, body);
 }
 

@@ -102,10 +102,12 @@ std::string cumulative_section(const RoundContext& c) {
   for (const ServiceChange& change : c.project.changes)
     if (change.eqia) ids.push_back(change.id), map.columns.push_back(change.id);
   Table t;
-  t.caption = "Proposals rated negative for each group, and the people they touch";
-  t.columns = {"Group", "Proposals rated negative", "Which", "People touched"};
-  t.numeric = {false, true, false, true};
-  t.cell_class = {"", "", "", "count"};
+  t.caption =
+      "Proposals rated negative for each group, the people they touch and the savings they bring";
+  t.columns = {"Group",          "Proposals rated negative", "Which",
+               "People touched", "Savings they bring",       "For the decision makers"};
+  t.numeric = {false, true, false, true, true, false};
+  t.cell_class = {"", "", "", "count", "", ""};
   for (const CumulativeRow& row : c.cumulative.rows) {
     map.rows.push_back(row_label(row, c));
     std::vector<bool> marked;
@@ -116,13 +118,18 @@ std::string cumulative_section(const RoundContext& c) {
     for (const std::string& id : row.changes) which += (which.empty() ? "" : ", ") + id;
     const std::string people =
         row.has_people ? disclose_count(whole_people(row.people), c.threshold).text : "no figures";
-    t.rows.push_back(
-        {row_label(row, c), std::to_string(row.count()), which.empty() ? "none" : which, people});
+    t.rows.push_back({row_label(row, c), std::to_string(row.count()),
+                      which.empty() ? "none" : which, people,
+                      row.count() == 0 ? "-" : pounds(row.saving),
+                      row.flagged ? "Flagged: " + std::to_string(row.count()) + " proposals" : ""});
   }
   std::string body = para(
       "For each group of people, how many proposals the council's assessments rate negative for "
       "it, and how many people of that group those proposals touch. A group hit by several "
-      "proposals at once may feel their combined effect.");
+      "proposals at once may feel their combined effect: a group rated negative by " +
+      std::to_string(c.cumulative.threshold) +
+      " or more proposals is flagged for the decision makers (" +
+      std::to_string(c.cumulative.groups_flagged()) + " flagged).");
   const std::string svg =
       heat_map_svg("chart-heat-map", "Heat map: proposals rated negative, by group",
                    "Each row is a group of people and each column a proposal; a shaded cell marked "

@@ -101,6 +101,7 @@ class ChangeWriter {
  private:
   const std::string& stakeholder_name(const std::string& id) const;
   std::string characteristic_label(const std::string& id) const;
+  std::string impact_label(const Impact& im) const;
   static std::string decision_text(DecisionOutcome d);
 
   // One function per sheet, each in its own file with its parts. The parts that write a

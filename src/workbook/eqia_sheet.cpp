@@ -1,5 +1,7 @@
 #include "change_writer.hpp"
 
+#include <functional>
+
 namespace eqv::workbook::detail {
 
 namespace {
@@ -16,7 +18,40 @@ void field(Sheet& s, int& r, const Formats& f, const std::string& label, const s
   ++r;
 }
 
+// The post-implementation review: each impact's expected rating against what happened, then
+// the summary. Returns the row after it.
+int review_table(Sheet& s, int r, const Formats& f, const Eqia& e,
+                 const std::function<std::string(const Impact&)>& label) {
+  section(s, r, f, "Post-implementation review: expected against actual", 4);
+  const char* h[] = {"Impact", "Expected", "Actual", "What happened", "Evidence"};
+  for (int c = 0; c < 5; ++c) s.text(r, c, h[c], f.header);
+  ++r;
+  for (const auto& im : e.impacts) {
+    s.text(r, 0, label(im), f.wrap);
+    s.text(r, 1, rating_name(im.rating), im.rating == Rating::negative ? f.flag : f.text);
+    if (im.actual_rating)
+      s.text(r, 2, rating_name(*im.actual_rating),
+             *im.actual_rating == Rating::negative ? f.flag : f.text);
+    else
+      s.text(r, 2, "not recorded", f.muted);
+    s.text(r, 3, im.actual_impact, f.wrap);
+    s.text(r, 4, im.actual_evidence, f.wrap);
+    ++r;
+  }
+  s.text(r, 0, "Summary", f.label);
+  s.merge(r, 1, r, 4, e.review_summary, f.wrap);
+  return r + 2;
+}
+
 }  // namespace
+
+// "Age: 65+" for an impact on named groups, "Age" for one on the whole characteristic.
+std::string ChangeWriter::impact_label(const Impact& im) const {
+  std::string groups;
+  for (const auto& g : im.groups) groups += (groups.empty() ? "" : ", ") + g;
+  const std::string name = characteristic_label(im.characteristic);
+  return groups.empty() ? name : name + ": " + groups;
+}
 
 // The assessment's identity: who, what and when.
 int ChangeWriter::eqia_identity(Sheet& s, int r, const Eqia& e) {
@@ -91,7 +126,7 @@ int ChangeWriter::eqia_impacts(Sheet& s, int r, const Eqia& e) {
   ++r;
   for (const auto& im : e.impacts) {
     const ImpactScore sc = score_impact(im);
-    s.text(r, 0, characteristic_label(im.characteristic), f_.text);
+    s.text(r, 0, impact_label(im), f_.wrap);
     s.text(r, 1, rating_name(im.rating), im.rating == Rating::negative ? f_.flag : f_.text);
     s.text(r, 2, im.evidence, f_.wrap);
     s.text(r, 3, im.engagement, f_.wrap);
@@ -147,13 +182,9 @@ int ChangeWriter::eqia_actions(Sheet& s, int r, const Eqia& e) {
   s.text(r, 0, "Justification", f_.label);
   s.merge(r, 1, r, 3, e.decision.justification.empty() ? "not recorded" : e.decision.justification,
           f_.wrap);
-  ++r;
-  if (!e.review_summary.empty()) {
-    s.text(r, 0, "Post-implementation review", f_.label);
-    s.merge(r, 1, r, 3, e.review_summary, f_.wrap);
-    ++r;
-  }
-  ++r;
+  r += 2;
+  if (!e.review_summary.empty())
+    r = review_table(s, r, f_, e, [this](const Impact& im) { return impact_label(im); });
   return r;
 }
 

@@ -1,6 +1,7 @@
 // The project workbook: the register of every service change and the cumulative impact
-// matrix (method.md section 3): per characteristic and category, how many changes rate it
-// negative and how many people those changes touch.
+// matrix (method.md section 3): per characteristic and group, how many changes rate it
+// negative, how many people those changes touch and the savings they bring, with the heat
+// map of each change's rating of each group.
 #include "common.hpp"
 
 #include "equivalue/core/cumulative.hpp"
@@ -9,6 +10,7 @@
 #include "equivalue/core/results.hpp"
 #include "equivalue/interchange/templates.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace eqv::workbook {
@@ -168,38 +170,26 @@ void register_sheet(Book& book, const Project& project, const std::vector<Change
   worksheet_activate(s.raw());
 }
 
-void cumulative_sheet(Book& book, const Project& project, const ExportOptions& options) {
-  const Formats& f = book.f();
-  Sheet s = book.add_sheet("Cumulative impact");
-  const int threshold = project.project.disclosure_threshold;
-  const CumulativeImpact cumulative =
-      options.cumulative ? *options.cumulative : cumulative_impact(project);
-  s.column(0, 1, 22);
-  s.column(2, 3, 18);
-  s.column(4, 5, 40);
-  s.text(0, 0, "Cumulative impact across all changes", f.title);
-  s.row_height(0, 24);
-  s.note(1, 0,
-         "For each group: how many changes rate the characteristic negative in their EqIA, and how "
-         "many people those "
-         "changes touch (a person touched by two changes is counted twice). " +
-             std::to_string(cumulative.changes_assessed) + " of " +
-             std::to_string(cumulative.changes) + " changes have an assessment.",
-         f.note_block);
-  s.note(2, 0, "Disclosure control: " + disclosure_statement(threshold), f.flag_block);
-  const int header = 4;
-  const char* h[] = {
-      "Characteristic",         "Category",
-      "Changes rated negative", "People those changes touch",
-      "Which changes",          "Of which with no affected segments (people not counted)"};
-  for (int c = 0; c < 6; ++c) s.text(header, c, h[c], f.header);
+std::string joined_ids(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+// One row per group: the changes rating it negative, their people and savings, the flag.
+int cumulative_table(Sheet& s, const Formats& f, const Project& project,
+                     const CumulativeImpact& cumulative, int threshold, int header) {
+  const char* h[] = {"Characteristic",
+                     "Group",
+                     "Changes rated negative",
+                     "People those changes touch",
+                     "Savings those changes bring (\xC2\xA3)",
+                     "Which changes",
+                     "Flagged for the decision makers",
+                     "Of which with no affected segments (people not counted)"};
+  for (int c = 0; c < 8; ++c) s.text(header, c, h[c], f.header);
   s.row_height(header, 30);
   int r = header + 1;
-  const auto join = [](const std::vector<std::string>& ids) {
-    std::string out;
-    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
-    return out;
-  };
   for (const CumulativeRow& row : cumulative.rows) {
     s.text(r, 0, characteristic_label(project, row.characteristic), f.text);
     s.text(r, 1, row.category.empty() ? "(all)" : row.category,
@@ -214,14 +204,94 @@ void cumulative_sheet(Book& book, const Project& project, const ExportOptions& o
       else
         s.number(r, 3, static_cast<double>(whole_people(row.people)), f.whole);
     }
-    s.text(r, 4, join(row.changes), f.wrap);
-    s.text(r, 5, join(row.changes_without_figures), f.wrap);
+    s.decimal(r, 4, round_half_away(row.saving, kMoneyPlaces), f.money);
+    s.text(r, 5, joined_ids(row.changes), f.wrap);
+    s.text(r, 6, row.flagged ? "yes: " + std::to_string(row.count()) + " negative changes" : "",
+           f.flag);
+    s.text(r, 7, joined_ids(row.changes_without_figures), f.wrap);
     ++r;
   }
   if (cumulative.rows.empty())
     s.text(r++, 0, "No characteristic is described by the segments or rated negative.", f.muted);
+  return r;
+}
+
+// The heat map: each group against each change, the rating written in the cell and its colour.
+int cumulative_heat_map(Book& book, Sheet& s, const Project& project,
+                        const CumulativeImpact& cumulative, int top) {
+  const Formats& f = book.f();
+  auto fill = [&](lxw_color_t colour) {
+    lxw_format* x = workbook_add_format(book.raw());
+    format_set_bg_color(x, colour);
+    format_set_border(x, LXW_BORDER_THIN);
+    format_set_align(x, LXW_ALIGN_CENTER);
+    return x;
+  };
+  lxw_format* by_rating[] = {fill(0x86C88A), fill(0xDADADA), fill(0xE57369), fill(0xFFD56E)};
+  lxw_format* none = fill(0xFFFFFF);
+  s.text(top, 0, "Heat map: the rating each change gives each group", f.section);
+  s.note(top + 1, 0,
+         "negative (red), unknown (amber), neutral (grey), positive (green); blank: the change's "
+         "assessment does not "
+         "bear on the group.",
+         f.note_block);
+  const int header = top + 2;
+  s.text(header, 0, "Characteristic", f.header);
+  s.text(header, 1, "Group", f.header);
+  const int first = 2;  // one column per change, under the table's columns
+  for (std::size_t k = 0; k < cumulative.change_ids.size(); ++k)
+    s.text(header, first + static_cast<int>(k), cumulative.change_ids[k], f.header);
+  const int last = first + static_cast<int>(cumulative.change_ids.size()) - 1;
+  if (last > 7) s.column(8, last, 14);
+  int r = header + 1;
+  for (const CumulativeRow& row : cumulative.rows) {
+    s.text(r, 0, characteristic_label(project, row.characteristic), row.flagged ? f.flag : f.text);
+    s.text(r, 1, row.category.empty() ? "(all)" : row.category, row.flagged ? f.flag : f.text);
+    for (std::size_t k = 0; k < row.cells.size(); ++k) {
+      const auto& rating = row.cells[k].rating;
+      const int col = first + static_cast<int>(k);
+      if (rating)
+        s.text(r, col, rating_name(*rating), by_rating[static_cast<int>(*rating)]);
+      else
+        s.blank(r, col, none);
+    }
+    ++r;
+  }
+  return r;
+}
+
+void cumulative_sheet(Book& book, const Project& project, const ExportOptions& options) {
+  const Formats& f = book.f();
+  Sheet s = book.add_sheet("Cumulative impact");
+  const int threshold = project.project.disclosure_threshold;
+  const CumulativeImpact cumulative =
+      options.cumulative ? *options.cumulative : cumulative_impact(project);
+  s.column(0, 1, 22);
+  s.column(2, 4, 18);
+  s.column(5, 5, 24);
+  s.column(6, 7, 30);
+  s.text(0, 0, "Cumulative impact across all changes", f.title);
+  s.row_height(0, 24);
+  s.note(1, 0,
+         "For each group: how many changes rate it negative in their EqIA (an impact bears on the "
+         "groups it names, or "
+         "on every group of its characteristic when it names none), how many people those changes "
+         "touch (a person "
+         "touched by two changes is counted twice) and the savings they bring. " +
+             std::to_string(cumulative.changes_assessed) + " of " +
+             std::to_string(cumulative.changes) +
+             " changes have an assessment. A group rated negative by " +
+             std::to_string(cumulative.threshold) +
+             " or more changes is flagged for the decision makers (" +
+             std::to_string(cumulative.groups_flagged()) + " flagged).",
+         f.note_block);
+  s.note(2, 0, "Disclosure control: " + disclosure_statement(threshold), f.flag_block);
+  const int header = 4;
+  int r = cumulative_table(s, f, project, cumulative, threshold, header);
+  r = cumulative_heat_map(book, s, project, cumulative, r + 1);
   s.freeze(header + 1, 2);
-  s.print_setup(true, r, 5, header, header);
+  s.print_setup(true, r, std::max(7, 1 + static_cast<int>(cumulative.change_ids.size())), header,
+                header);
 }
 
 }  // namespace

@@ -203,6 +203,29 @@ TEST(RoundDocument, EveryChangeAndTheTotals) {
   expect_heading_order(html);
 }
 
+// The bundled example's impacts name their groups: older residents (65+) bear both harmful
+// proposals, C2 (savings 165,000) and C3 (72,000), and working-age residents none.
+TEST(RoundDocument, CumulativeImpactByGroupFlagsOlderResidents) {
+  const Project p = load(kExamples + "/northshire-2026.json");
+  const std::string html = eqv::publishing::round_document(p, quick());
+  const auto rows = table_rows(html, "Proposals rated negative for each group");
+  std::vector<std::string> older, working;
+  for (const auto& row : rows) {
+    if (!row.empty() && row[0] == "Age: 65+") older = row;
+    if (!row.empty() && row[0] == "Age: 16-64") working = row;
+  }
+  ASSERT_EQ(older.size(), 6u);
+  EXPECT_EQ(older[1], "2");
+  EXPECT_EQ(older[2], "C2, C3");
+  EXPECT_EQ(older[4], "£237,000.00");
+  EXPECT_EQ(older[5], "Flagged: 2 proposals");
+  ASSERT_EQ(working.size(), 6u);
+  EXPECT_EQ(working[1], "0");
+  EXPECT_EQ(working[2], "none");
+  EXPECT_EQ(working[5], "");
+  EXPECT_TRUE(has(html, "a group rated negative by 2 or more proposals is flagged"));
+}
+
 TEST(ChangeDocument, UnknownChangeIsRefused) {
   const Project p = load(kFixtures + "/worked_example.json");
   EXPECT_THROW(eqv::publishing::change_document(p, "C9", quick()), eqv::InputError);

@@ -12,10 +12,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Project worked_example() { return storage::load_project_file(EQUIVALUE_TEST_FIXTURES "/worked_example.json"); }
+Project worked_example() {
+  return storage::load_project_file(EQUIVALUE_TEST_FIXTURES "/worked_example.json");
+}
 
 fs::path temp_path(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("eqv-workbook-test-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("eqv-workbook-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   return dir / name;
 }
@@ -37,7 +40,8 @@ TEST(Export, ProjectWorkbookWritten) {
 }
 
 TEST(Export, UnknownChangeIsAnInputError) {
-  EXPECT_THROW(export_change_workbook(worked_example(), "C9", temp_path("c9.xlsx").string()), InputError);
+  EXPECT_THROW(export_change_workbook(worked_example(), "C9", temp_path("c9.xlsx").string()),
+               InputError);
 }
 
 TEST(Export, MissingFolderLeavesNothing) {

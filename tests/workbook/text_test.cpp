@@ -19,7 +19,11 @@ TEST(SheetName, ForbiddenCharactersBecomeDashes) {
 TEST(SheetName, CutToThirtyOneCharacters) {
   EXPECT_EQ(valid_sheet_name(std::string(40, 'x')), std::string(31, 'x'));
   // 31 characters, not bytes: each pound sign is two bytes.
-  const std::string pounds40 = [] { std::string s; for (int i = 0; i < 40; ++i) s += "\xC2\xA3"; return s; }();
+  const std::string pounds40 = [] {
+    std::string s;
+    for (int i = 0; i < 40; ++i) s += "\xC2\xA3";
+    return s;
+  }();
   EXPECT_EQ(excel_length(valid_sheet_name(pounds40)), 31u);
 }
 
@@ -41,17 +45,21 @@ TEST(SheetName, UniqueIgnoringCase) {
 }
 
 TEST(Utf8, ValidTextUnchanged) {
-  const std::string text = "\xC2\xA3" "50 caf\xC3\xA9 \xF0\x9F\x98\x80 tab\tnew\nline";
+  const std::string text =
+      "\xC2\xA3"
+      "50 caf\xC3\xA9 \xF0\x9F\x98\x80 tab\tnew\nline";
   EXPECT_EQ(clean_utf8(text), text);
 }
 
 TEST(Utf8, InvalidSequencesReplaced) {
-  EXPECT_EQ(clean_utf8("a\xFF" "b"), "a" + kFffd + "b");
-  EXPECT_EQ(clean_utf8("\xC0\xAF"), kFffd + kFffd);              // overlong '/'
-  EXPECT_EQ(clean_utf8("\xED\xA0\x80"), kFffd + kFffd + kFffd);  // surrogate half
+  EXPECT_EQ(clean_utf8("a\xFF"
+                       "b"),
+            "a" + kFffd + "b");
+  EXPECT_EQ(clean_utf8("\xC0\xAF"), kFffd + kFffd);                          // overlong '/'
+  EXPECT_EQ(clean_utf8("\xED\xA0\x80"), kFffd + kFffd + kFffd);              // surrogate half
   EXPECT_EQ(clean_utf8("\xF4\x90\x80\x80"), kFffd + kFffd + kFffd + kFffd);  // past U+10FFFF
-  EXPECT_EQ(clean_utf8("cut \xE2\x82"), "cut " + kFffd + kFffd);  // truncated euro sign
-  EXPECT_EQ(clean_utf8("bell\x07"), "bell" + kFffd);             // XML cannot hold it
+  EXPECT_EQ(clean_utf8("cut \xE2\x82"), "cut " + kFffd + kFffd);             // truncated euro sign
+  EXPECT_EQ(clean_utf8("bell\x07"), "bell" + kFffd);                         // XML cannot hold it
 }
 
 TEST(CellText, LongTextCutWithMarker) {
@@ -72,7 +80,8 @@ TEST(CellText, CutNeverSplitsACharacter) {
 
 TEST(CellText, FormulaLikeTextIsKeptAsItIs) {
   // Written as strings by Sheet::text; nothing is stripped or escaped.
-  for (const char* s : {"=HYPERLINK(\"http://x\",\"y\")", "+cmd", "-1+1", "@SUM(A1)"}) EXPECT_EQ(cell_text(s), s);
+  for (const char* s : {"=HYPERLINK(\"http://x\",\"y\")", "+cmd", "-1+1", "@SUM(A1)"})
+    EXPECT_EQ(cell_text(s), s);
 }
 
 TEST(Sha256, KnownAnswers) {
