@@ -5,7 +5,6 @@
 #include "forms.hpp"
 #include "pages.hpp"
 
-#include "equivalue/core/cumulative.hpp"
 #include "equivalue/core/validation.hpp"
 #include "equivalue/interchange/proxy_library.hpp"
 #include "equivalue/storage/store.hpp"
@@ -231,93 +230,6 @@ bool AskReview(wxWindow* parent, const wxString& title, bool need_comments, std:
   reviewer = who->GetValue().utf8_string();
   if (text) comments = text->GetValue().utf8_string();
   return true;
-}
-
-void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc,
-                     const std::function<void(int)>& open) {
-  wxDialog dialog(parent, wxID_ANY, _("Assessments awaiting review"), wxDefaultPosition,
-                  wxSize(860, 420), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
-  auto* sizer = new wxBoxSizer(wxVERTICAL);
-  wxListCtrl* list =
-      listing(dialog, sizer,
-              _("Open an assessment to read it, then return it with comments or approve it."),
-              wxLC_SINGLE_SEL,
-              {{_("Ref"), 70},
-               {_("Service change"), 330},
-               {_("Submitted by"), 130},
-               {_("When (UTC)"), 170},
-               {_("Flags"), 120}});
-  std::vector<int> rows;
-  for (int i = 0; i < doc.change_count(); ++i) {
-    const auto& c = doc.change(i);
-    if (!c.eqia || !awaiting_review(*c.eqia)) continue;
-    const long item = list->InsertItem(list->GetItemCount(), wxString::FromUTF8(c.id));
-    list->SetItem(item, 1, wxString::FromUTF8(c.title));
-    if (!c.eqia->history.empty()) {
-      list->SetItem(item, 2, wxString::FromUTF8(c.eqia->history.back().who));
-      list->SetItem(item, 3, wxString::FromUTF8(c.eqia->history.back().when));
-    }
-    list->SetItem(item, 4, wxString::FromUTF8(doc.summary(i).flags));
-    rows.push_back(i);
-  }
-  sizer->Add(list, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
-  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-  auto* open_button = new wxButton(&dialog, wxID_OK, _("&Open assessment"));
-  buttons->Add(open_button, 0, wxRIGHT, 8);
-  buttons->Add(new wxButton(&dialog, wxID_CANCEL, _("Close")));
-  sizer->Add(buttons, 0, wxALIGN_RIGHT | wxALL, 8);
-  dialog.SetSizer(sizer);
-  if (rows.empty()) {
-    list->InsertItem(0, "");
-    list->SetItem(0, 1, _("No assessment is waiting for review."));
-    open_button->Enable(false);
-  } else {
-    list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                       wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-  }
-  list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [&](wxListEvent&) { dialog.EndModal(wxID_OK); });
-  list->SetFocus();
-  if (dialog.ShowModal() != wxID_OK || rows.empty()) return;
-  const long selected = list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-  if (selected >= 0 && static_cast<std::size_t>(selected) < rows.size())
-    open(rows[static_cast<std::size_t>(selected)]);
-}
-
-void ShowCumulativeImpact(wxWindow* parent, const ProjectDocument& doc) {
-  const CumulativeImpact impact = cumulative_impact(doc.project());
-  wxDialog dialog(parent, wxID_ANY, _("Cumulative impact across every service change"),
-                  wxDefaultPosition, wxSize(900, 520), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
-  auto* sizer = new wxBoxSizer(wxVERTICAL);
-  wxListCtrl* list = listing(
-      dialog, sizer,
-      wxString::Format(_("%zu of %zu changes have an assessment. Each row counts the changes "
-                         "that rate the characteristic negative, and the people they touch."),
-                       impact.changes_assessed, impact.changes),
-      wxLC_HRULES,
-      {{_("Characteristic"), 160},
-       {_("Group"), 130},
-       {_("Changes rated negative"), 160, true},
-       {_("People touched"), 120, true},
-       {_("Which changes"), 300}});
-  const EqiaTemplate* tmpl = eqia_template(doc.project().project.jurisdiction);
-  for (const auto& row : impact.rows) {
-    const long item =
-        list->InsertItem(list->GetItemCount(),
-                         wxString::FromUTF8(characteristic_display_name(tmpl, row.characteristic)));
-    list->SetItem(item, 1, wxString::FromUTF8(row.category));
-    list->SetItem(item, 2, wxString::Format("%zu", row.count()));
-    list->SetItem(item, 3,
-                  row.has_people ? wxString::FromUTF8(to_grouped(row.people, 0)) : wxString("-"));
-    std::string ids;
-    for (const auto& id : row.changes) ids += (ids.empty() ? "" : ", ") + id;
-    list->SetItem(item, 4, wxString::FromUTF8(ids));
-    if (row.count() > 1) list->SetItemTextColour(item, problem_colour());
-  }
-  sizer->Add(list, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
-  sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK), 0, wxEXPAND | wxALL, 8);
-  dialog.SetSizer(sizer);
-  list->SetFocus();
-  dialog.ShowModal();
 }
 
 wxDialog* StaleEditDialog(wxWindow* parent, const storage::StaleEdit& refusal) {

@@ -29,14 +29,6 @@ bool ChooseProxy(wxWindow* parent, Proxy& proxy);
 bool AskReview(wxWindow* parent, const wxString& title, bool need_comments, std::string& reviewer,
                std::string& comments, bool signed_in = false);
 
-// The equality officer's review list: every assessment awaiting review. `open` shows one.
-void ShowReviewQueue(wxWindow* parent, const ProjectDocument& doc,
-                     const std::function<void(int)>& open);
-
-// The cumulative impact across every change: per characteristic and group, how many
-// changes rate it negative and how many people they touch.
-void ShowCumulativeImpact(wxWindow* parent, const ProjectDocument& doc);
-
 // An edit refused because someone else changed the record meanwhile: who, when, and each
 // field with both values (theirs, now shown; and the one that was not saved).
 void ShowStaleEdit(wxWindow* parent, const storage::StaleEdit& refusal);

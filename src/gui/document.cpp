@@ -2,6 +2,7 @@
 
 #include "equivalue/core/eqia_template.hpp"
 #include "equivalue/core/errors.hpp"
+#include "equivalue/core/reviews.hpp"
 #include "equivalue/core/text.hpp"
 #include "equivalue/interchange/templates.hpp"
 
@@ -59,6 +60,15 @@ Problems ProjectSink::take_step(std::size_t change, Step step, const StepInput& 
   const Actor me = actor();
   Problems refused;
   update([&](Project& p) { refused = apply_step(p, change, step, me, input); }, step_label(step));
+  return refused;
+}
+
+Problems ProjectSink::record_review(std::size_t change, const std::vector<ImpactReview>& reviews,
+                                    const std::string& summary) {
+  const Actor me = actor();
+  Problems refused;
+  update([&](Project& p) { refused = record_change_review(p, change, reviews, summary, me); },
+         "Record the post-implementation review");
   return refused;
 }
 
@@ -123,6 +133,14 @@ void ProjectDocument::workflow_step(const std::function<void(Project&)>& fn,
 Problems ProjectDocument::take_step(int change, eqv::Step step, const StepInput& input) {
   const Project before = project();
   Problems refused = sink_->take_step(static_cast<std::size_t>(change), step, input);
+  after_step(before, change);
+  return refused;
+}
+
+Problems ProjectDocument::record_review(int change, const std::vector<ImpactReview>& reviews,
+                                        const std::string& summary) {
+  const Project before = project();
+  Problems refused = sink_->record_review(static_cast<std::size_t>(change), reviews, summary);
   after_step(before, change);
   return refused;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "equivalue/core/affected.hpp"
+#include "equivalue/core/eqia.hpp"
 #include "equivalue/core/model.hpp"
 #include "equivalue/core/sroi.hpp"
 #include "equivalue/core/undo.hpp"
@@ -37,6 +38,9 @@ class ProjectSink {
   virtual std::string signed_in() const { return {}; }
   // One workflow step as actor() (Store::take_step); the problems that refused it, if any.
   virtual Problems take_step(std::size_t change, Step step, const StepInput& input);
+  // The post-implementation review as actor() (Store::record_review); what refused it.
+  virtual Problems record_review(std::size_t change, const std::vector<ImpactReview>& reviews,
+                                 const std::string& summary);
   // Reads in what others committed since (a register); true when the project changed.
   virtual bool refresh() { return false; }
 };
@@ -81,6 +85,10 @@ class ProjectDocument {
   // decides in a register); the problems that refused it, or none. Clears undo, as any
   // step does.
   Problems take_step(int change, eqv::Step step, const StepInput& input);
+  // Records the post-implementation review of change `change` through the store, as a
+  // workflow step is (saved and audited, a barrier for undo); the problems that refused it.
+  Problems record_review(int change, const std::vector<ImpactReview>& reviews,
+                         const std::string& summary);
   // Reads in what others committed (a register); true, and every window told, when the
   // project changed. Undo and redo keep working: they take back only this person's edits.
   bool refresh();

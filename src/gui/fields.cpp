@@ -110,9 +110,9 @@ std::optional<std::string> check_field_text(FieldKind kind, const std::string& r
 
 const FormDef<ProjectSettings>& project_settings_fields() {
   static const FormDef<ProjectSettings> form = [] {
-    auto f = form_of(
-        eqv::project_settings_fields(),
-        {"name", "jurisdiction", "base_year", "currency", "disclosure_threshold", "flag_ratio"});
+    auto f = form_of(eqv::project_settings_fields(),
+                     {"name", "jurisdiction", "base_year", "currency", "disclosure_threshold",
+                      "flag_ratio", "cumulative_threshold"});
     // The equality template is any installed, the council's own included, by its name.
     auto& jurisdiction = f[1];
     jurisdiction.kind = FieldKind::choice;
@@ -173,7 +173,7 @@ const FormDef<Impact>& impact_fields() {
   static const FormDef<Impact> form = [] {
     auto f = form_of(
         eqv::impact_fields(),
-        {"characteristic", "rating", "evidence", "engagement", "likelihood", "severity",
+        {"characteristic", "groups", "rating", "evidence", "engagement", "likelihood", "severity",
          "mitigation", "residual.likelihood", "residual.severity", "data_gaps", "actual_impact"});
     for (auto& def : f)
       if (def.name.rfind("residual.", 0) == 0) score_absent_as_zero(def);

@@ -2,6 +2,7 @@
 #include "publish_dialog.hpp"
 
 #include "dialogs.hpp"
+#include "equality_actions.hpp"
 #include "profile_wizard.hpp"
 #include "wizard.hpp"
 
@@ -44,6 +45,7 @@ enum MenuId {
   kCumulative,
   kProfile,
   kOpenRegister,
+  kPostReview,
   kPublish,
 };
 
@@ -289,8 +291,10 @@ void MainFrame::build_menus() {
   change->AppendSeparator();
   change->Append(kProfile, _("Customer &profile and channel swap..."));
   auto* equality = new wxMenu;
-  equality->Append(kReview, _("Assessments awaiting &review...\tCtrl+R"));
+  equality->Append(kReview, _("Officer's &desk...\tCtrl+R"));
   equality->Append(kCumulative, _("&Cumulative impact..."));
+  equality->AppendSeparator();
+  equality->Append(kPostReview, _("Post-implementation re&view..."));
   auto* help = new wxMenu;
   help->Append(wxID_ABOUT, _("&About Equivalue"));
   auto* bar = new wxMenuBar;
@@ -352,22 +356,7 @@ void MainFrame::bind_menus() {
         view_->results()->run_monte_carlo();
       },
       kMonteCarlo);
-  Bind(
-      wxEVT_MENU,
-      [this](wxCommandEvent&) {
-        if (!doc_) return;
-        ShowReviewQueue(this, *doc_, [this](int i) {
-          view_->select_change(i);
-          view_->book()->SetSelection(5);
-        });
-      },
-      kReview);
-  Bind(
-      wxEVT_MENU,
-      [this](wxCommandEvent&) {
-        if (doc_) ShowCumulativeImpact(this, *doc_);
-      },
-      kCumulative);
+  bind_equality_menu();
   Bind(
       wxEVT_MENU,
       [this](wxCommandEvent&) {
@@ -383,6 +372,33 @@ void MainFrame::bind_menus() {
         if (!path.empty()) open_path(path.utf8_string());
       },
       wxID_FILE1, wxID_FILE9);
+}
+
+// The Equality menu: the officer's desk, the cumulative impact, the post-implementation review.
+void MainFrame::bind_equality_menu() {
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (!doc_ || !view_) return;
+        ShowOfficerDesk(this, *doc_, [this](int i, bool review) {
+          view_->select_change(i);
+          view_->book()->SetSelection(5);
+          if (review) ShowPostImplementationReview(this, *doc_, i);
+        });
+      },
+      kReview);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (doc_) ShowCumulative(this, *doc_);
+      },
+      kCumulative);
+  Bind(
+      wxEVT_MENU,
+      [this](wxCommandEvent&) {
+        if (doc_ && view_) ShowPostImplementationReview(this, *doc_, view_->selected());
+      },
+      kPostReview);
 }
 
 void MainFrame::update_title() {
@@ -425,7 +441,7 @@ void MainFrame::update_menus() {
   bar->SetLabel(
       wxID_REDO,
       wxString::FromUTF8("&Redo " + (open ? doc_->redo_label() : std::string())) + "\tCtrl+Y");
-  for (int id : {kSettings, kNewChange, kRemoveChange, kWizard, kProfile})
+  for (int id : {kSettings, kNewChange, kRemoveChange, kWizard, kProfile, kPostReview})
     bar->Enable(id, editable);
   for (int id : {kExport, kPublish, kMonteCarlo, kReview, kCumulative}) bar->Enable(id, open);
 }

@@ -12,6 +12,7 @@
 #include <wx/splitter.h>
 #include <wx/timer.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -84,6 +85,8 @@ class MainFrame : public wxFrame {
 
   // Writes a PNG of each main screen into `folder`; returns the files written.
   std::vector<std::string> save_screenshots(const std::string& folder);
+  // The officer's desk, the cumulative impact and a post-implementation review.
+  void save_equality_screenshots(const std::function<void(wxWindow*, const std::string&)>& shot);
 
   void undo();
   void redo();
@@ -92,6 +95,7 @@ class MainFrame : public wxFrame {
  private:
   void build_menus();
   void bind_menus();
+  void bind_equality_menu();
   void update_title();
   void update_menus();
   void new_project();

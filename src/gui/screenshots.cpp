@@ -1,10 +1,14 @@
 // Pictures of each main screen, for the documentation (equivalue --screenshot DIR).
 #include "dialogs.hpp"
+#include "cumulative_view.hpp"
 #include "main_frame.hpp"
+#include "officer_desk.hpp"
+#include "review_dialog.hpp"
 #include "profile_wizard.hpp"
 #include "wizard.hpp"
 
 #include "equivalue/storage/store.hpp"
+#include "equivalue/core/reviews.hpp"
 
 #include <wx/app.h>
 #include <wx/image.h>
@@ -182,7 +186,39 @@ std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) 
     shot(dialog, "register-stale-edit");
     dialog->Destroy();
   }
+  save_equality_screenshots(shot);
   return written;
+}
+
+void MainFrame::save_equality_screenshots(
+    const std::function<void(wxWindow*, const std::string&)>& shot) {
+  // A year into the example's round, so that the desk and the review have something to show.
+  const std::string today = "2028-01-20";
+  auto* desk = new OfficerDeskDialog(this, *doc_, today);
+  desk->Show();
+  shot(desk, "equality-officers-desk");
+  desk->Destroy();
+  auto* cumulative = new CumulativeDialog(this, *doc_);
+  cumulative->Show();
+  shot(cumulative, "equality-cumulative");
+  cumulative->Destroy();
+  for (int i = 0; i < doc_->change_count(); ++i) {
+    const auto& eqia = doc_->change(i).eqia;
+    if (!eqia || review_refusal(*eqia, today)) continue;
+    // Typed in for the picture only: nothing is recorded.
+    auto* review = new ReviewDialog(this, doc_->change(i), today, doc_->actor().who,
+                                    [](auto&&...) { return Problems{}; });
+    if (!review->rows().empty()) {
+      review->rows()[0].rating->SetStringSelection("positive");
+      review->rows()[0].actual->SetValue(
+          "312 residents over 65 completed the course; 70% now bank online");
+      review->rows()[0].evidence->SetValue("Course register and follow-up survey, November 2027");
+    }
+    review->Show();
+    shot(review, "equality-review");
+    review->Destroy();
+    break;
+  }
 }
 
 }  // namespace eqv::gui

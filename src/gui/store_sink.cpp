@@ -23,6 +23,10 @@ class StoreSink final : public ProjectSink {
   Problems take_step(std::size_t change, Step step, const StepInput& input) override {
     return store_->take_step(change, step, input);
   }
+  Problems record_review(std::size_t change, const std::vector<ImpactReview>& reviews,
+                         const std::string& summary) override {
+    return store_->record_review(change, reviews, summary);
+  }
   bool refresh() override { return store_->refresh(); }
 
  private:

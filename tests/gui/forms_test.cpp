@@ -27,8 +27,9 @@ void collect(wxWindow* w, std::vector<wxWindow*>& out) {
 }
 
 bool edits_a_field(wxWindow* w) {
-  return dynamic_cast<wxTextCtrl*>(w) || dynamic_cast<wxChoice*>(w) || dynamic_cast<wxCheckBox*>(w) ||
-         dynamic_cast<wxSpinCtrl*>(w) || dynamic_cast<wxComboBox*>(w);
+  return dynamic_cast<wxTextCtrl*>(w) || dynamic_cast<wxChoice*>(w) ||
+         dynamic_cast<wxCheckBox*>(w) || dynamic_cast<wxSpinCtrl*>(w) ||
+         dynamic_cast<wxComboBox*>(w);
 }
 
 TEST(Forms, EveryControlIsNamedAfterAModelField) {
@@ -45,13 +46,15 @@ TEST(Forms, EveryControlIsNamedAfterAModelField) {
     for (wxWindow* w : children) {
       const std::string name = w->GetName().utf8_string();
       if (edits_a_field(w)) {
-        EXPECT_TRUE(fields.count(name)) << "control \"" << name << "\" is not a field of " << info.resource;
+        EXPECT_TRUE(fields.count(name))
+            << "control \"" << name << "\" is not a field of " << info.resource;
         EXPECT_TRUE(seen.insert(name).second) << "two controls are named \"" << name << "\"";
       } else if (name.rfind("note:", 0) == 0) {
         EXPECT_TRUE(fields.count(name.substr(5))) << "note \"" << name << "\" names no field";
       }
     }
-    for (const auto& f : fields) EXPECT_TRUE(seen.count(f)) << "field \"" << f << "\" has no control";
+    for (const auto& f : fields)
+      EXPECT_TRUE(seen.count(f)) << "field \"" << f << "\" has no control";
     form->Destroy();
   }
 }
@@ -81,9 +84,11 @@ TEST(Forms, EveryFormFieldIsARegistryField) {
   add(eqv::eqia_fields(), "");
   add(eqv::impact_fields(), "");
   for (const FormInfo& info : known_forms())
-    for (const auto& name : info.fields) EXPECT_TRUE(registry.count(name)) << name << " in " << info.resource;
+    for (const auto& name : info.fields)
+      EXPECT_TRUE(registry.count(name)) << name << " in " << info.resource;
   // Each form field shows the registry's label.
-  EXPECT_EQ(find_field(outcome_fields(), "proxy.value")->label, eqv::find_field(eqv::outcome_fields(), "proxy.value")->label);
+  EXPECT_EQ(find_field(outcome_fields(), "proxy.value")->label,
+            eqv::find_field(eqv::outcome_fields(), "proxy.value")->label);
 }
 
 }  // namespace

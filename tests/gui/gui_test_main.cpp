@@ -11,7 +11,9 @@
 
 namespace eqv::gui::test {
 
-Project worked_example() { return storage::load_project_file(std::string(EQUIVALUE_TEST_FIXTURES) + "/worked_example.json"); }
+Project worked_example() {
+  return storage::load_project_file(std::string(EQUIVALUE_TEST_FIXTURES) + "/worked_example.json");
+}
 
 std::unique_ptr<ProjectDocument> worked_example_document() {
   return std::make_unique<ProjectDocument>(memory_sink(worked_example()));
@@ -60,7 +62,8 @@ bool click(wxWindow* root, const wxString& label) {
   return true;
 }
 
-TestFrame::TestFrame() : frame(new wxFrame(nullptr, wxID_ANY, "test", wxDefaultPosition, wxSize(1280, 800))) {
+TestFrame::TestFrame()
+    : frame(new wxFrame(nullptr, wxID_ANY, "test", wxDefaultPosition, wxSize(1280, 800))) {
   frame->Show();
 }
 TestFrame::~TestFrame() { frame->Destroy(); }

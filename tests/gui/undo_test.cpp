@@ -28,9 +28,10 @@ class SharedSink final : public ProjectSink {
     if (refuse_next_) {
       refuse_next_ = false;
       project_ = theirs_;
-      throw storage::StaleEdit("Service change C1 was changed by officer1 at 2026-11-30 10:00:00 UTC "
-                               "(Edit Title) after you last read it, so your change was not saved.",
-                               0, next, theirs_);
+      throw storage::StaleEdit(
+          "Service change C1 was changed by officer1 at 2026-11-30 10:00:00 UTC "
+          "(Edit Title) after you last read it, so your change was not saved.",
+          0, next, theirs_);
     }
     project_ = theirs_ = next;
   }
@@ -107,7 +108,8 @@ TEST(Undo, AddingAndRemovingAnOutcomeUndoes) {
 TEST(Undo, ApprovalCannotBeUndoneButEditsAroundItCan) {
   Project project = test::worked_example();
   project.changes[0].eqia->status = EqiaStatus::submitted;
-  project.changes[0].eqia->history.push_back({EqiaStatus::draft, EqiaStatus::submitted, "lead", "2026-11-20T09:00:00Z", ""});
+  project.changes[0].eqia->history.push_back(
+      {EqiaStatus::draft, EqiaStatus::submitted, "lead", "2026-11-20T09:00:00Z", ""});
   auto* frame = new MainFrame;
   frame->Show();
   frame->show_document(std::make_unique<ProjectDocument>(memory_sink(project)), "workflow");
@@ -115,7 +117,8 @@ TEST(Undo, ApprovalCannotBeUndoneButEditsAroundItCan) {
   wxMenuBar* menus = frame->GetMenuBar();
 
   // An ordinary edit before the step undoes normally.
-  edit_change(doc, 0, [](ServiceChange& c) { c.title = "Before approval"; }, "Edit Title");
+  edit_change(
+      doc, 0, [](ServiceChange& c) { c.title = "Before approval"; }, "Edit Title");
   EXPECT_TRUE(menus->IsEnabled(wxID_UNDO));
   frame->undo();
   EXPECT_EQ(doc.change(0).title, project.changes[0].title);
@@ -134,7 +137,8 @@ TEST(Undo, ApprovalCannotBeUndoneButEditsAroundItCan) {
   EXPECT_EQ(doc.change(0).title, "Before approval");
 
   // An edit after the approval undoes, but only back to the approval.
-  edit_change(doc, 0, [](ServiceChange& c) { c.title = "After approval"; }, "Edit Title");
+  edit_change(
+      doc, 0, [](ServiceChange& c) { c.title = "After approval"; }, "Edit Title");
   EXPECT_TRUE(menus->IsEnabled(wxID_UNDO));
   frame->undo();
   EXPECT_EQ(doc.change(0).title, "Before approval");
@@ -158,7 +162,8 @@ TEST(Undo, InASharedProjectUndoKeepsAnotherPersonsEdit) {
   SharedSink& shared = *owned;
   ProjectDocument doc(std::move(owned));
   const std::string title = doc.change(0).title;
-  edit_change(doc, 0, [](ServiceChange& c) { c.title = "Mine"; }, "Edit Title");
+  edit_change(
+      doc, 0, [](ServiceChange& c) { c.title = "Mine"; }, "Edit Title");
   shared.others([](Project& p) { p.changes[1].title = "Theirs"; });
   ASSERT_TRUE(doc.refresh());
   EXPECT_EQ(doc.change(1).title, "Theirs");
@@ -178,7 +183,8 @@ TEST(Undo, InASharedProjectUndoOfAChangeSomeoneEditedSinceIsRefused) {
   auto owned = std::make_unique<SharedSink>(two_changes());
   SharedSink& shared = *owned;
   ProjectDocument doc(std::move(owned));
-  edit_change(doc, 1, [](ServiceChange& c) { c.title = "Mine"; }, "Edit Title");
+  edit_change(
+      doc, 1, [](ServiceChange& c) { c.title = "Mine"; }, "Edit Title");
   shared.others([](Project& p) { p.changes[1].title = "Theirs"; });
   ASSERT_TRUE(doc.refresh());
   try {
@@ -206,7 +212,8 @@ TEST(Undo, AStaleEditShowsTheirVersionAndBothValues) {
   shared.others([](Project& p) { p.changes[0].title = "Theirs"; });
   shared.refuse_next();
   try {
-    edit_change(doc, 0, [](ServiceChange& c) { c.title = "Mine"; }, "Edit Title");
+    edit_change(
+        doc, 0, [](ServiceChange& c) { c.title = "Mine"; }, "Edit Title");
     FAIL() << "the stale edit was not refused";
   } catch (const storage::StaleEdit& e) {
     const auto fields = e.differences();

@@ -83,7 +83,8 @@ TEST(Wizard, FullPassGivesTheWorkedExample) {
   ASSERT_TRUE(r.ratio.has_value());
   EXPECT_EQ(to_fixed(*r.ratio, 4), "1.3699");
   auto* results = dynamic_cast<ResultsPage*>(wizard->content(6));
-  EXPECT_NE(results->figures_text().Find("£1.37 for every £1"), wxNOT_FOUND) << results->figures_text();
+  EXPECT_NE(results->figures_text().Find("£1.37 for every £1"), wxNOT_FOUND)
+      << results->figures_text();
   delete wizard;  // now, while the document it edits still exists
 }
 

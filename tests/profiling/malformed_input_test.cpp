@@ -20,7 +20,8 @@ struct RunOutcome {
 RunOutcome run(const TempDir& dir, const std::string& transactions, std::size_t block = 8u << 20) {
   const SegmentScheme scheme = test::three_segments();
   const AreaLookup lookup = load_lookups(
-      {dir.write("nspl.csv", test::kPostcodeLookup), dir.write("oac.csv", test::kAreaLookup)}, scheme);
+      {dir.write("nspl.csv", test::kPostcodeLookup), dir.write("oac.csv", test::kAreaLookup)},
+      scheme);
   ProfileOptions o;
   o.block_bytes = block;
   RunOutcome r;
@@ -33,11 +34,15 @@ RunOutcome run(const TempDir& dir, const std::string& transactions, std::size_t 
   return r;
 }
 
-bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool mentions(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 TEST(Malformed, ByteOrderMarkAndCrlfAreAccepted) {
   TempDir dir;
-  const RunOutcome r = run(dir, "\xEF\xBB\xBFpostcode,channel,customer_id\r\nAB1 2CD,web,C1\r\nAB1 2CF,telephone,C2\r\n");
+  const RunOutcome r =
+      run(dir,
+          "\xEF\xBB\xBFpostcode,channel,customer_id\r\nAB1 2CD,web,C1\r\nAB1 2CF,telephone,C2\r\n");
   ASSERT_TRUE(r.result) << r.error;
   EXPECT_EQ(r.result->matched, 2);
   EXPECT_EQ(r.result->columns.postcode, "postcode");  // the mark is not part of the first name
@@ -94,7 +99,8 @@ TEST(Malformed, SeveralValuesWithDoubledQuotesInOneRecord) {
 
 TEST(Malformed, RowWithTooFewValues) {
   TempDir dir;
-  const RunOutcome r = run(dir, "postcode,channel,customer_id\nAB1 2CD,web,C1\nAB1 2CD,web\nAB1 2CD,web,C3\n");
+  const RunOutcome r =
+      run(dir, "postcode,channel,customer_id\nAB1 2CD,web,C1\nAB1 2CD,web\nAB1 2CD,web,C3\n");
   EXPECT_FALSE(r.result);
   EXPECT_TRUE(mentions(r.error, "t.csv line 3:")) << r.error;
   EXPECT_TRUE(mentions(r.error, "has 2 values but the header names 3 columns")) << r.error;
@@ -102,7 +108,8 @@ TEST(Malformed, RowWithTooFewValues) {
 
 TEST(Malformed, RowWithTooManyValues) {
   TempDir dir;
-  const RunOutcome r = run(dir, "postcode,channel\nAB1 2CD,web\nAB1 2CD,web\nAB1 2CD,web\nAB1, 2CD,web\n");
+  const RunOutcome r =
+      run(dir, "postcode,channel\nAB1 2CD,web\nAB1 2CD,web\nAB1 2CD,web\nAB1, 2CD,web\n");
   EXPECT_TRUE(mentions(r.error, "t.csv line 5:")) << r.error;
 }
 
@@ -116,7 +123,8 @@ TEST(Malformed, LineNumbersCountQuotedLineBreaks) {
 TEST(Malformed, QuoteNeverClosed) {
   TempDir dir;
   for (std::size_t block : {8u << 20, 11u}) {
-    const RunOutcome r = run(dir, "postcode,channel\nAB1 2CD,web\n\"AB1 2CE,web\nAB1 2CF,web\n", block);
+    const RunOutcome r =
+        run(dir, "postcode,channel\nAB1 2CD,web\n\"AB1 2CE,web\nAB1 2CF,web\n", block);
     EXPECT_FALSE(r.result);
     EXPECT_TRUE(mentions(r.error, "t.csv line 3:")) << r.error << " (block " << block << ")";
     // The one CSV reader's message for it, as for segment profiles and the proxy library.
@@ -160,7 +168,8 @@ TEST(Malformed, EmptyChannelIsCountedAsNotRecorded) {
 TEST(Malformed, EmptyFileAndHeaderOnly) {
   TempDir dir;
   EXPECT_TRUE(mentions(run(dir, "").error, "empty")) << run(dir, "").error;
-  EXPECT_TRUE(mentions(run(dir, "\n\npostcode,channel\n").error, "line 1")) << run(dir, "\n\npostcode,channel\n").error;
+  EXPECT_TRUE(mentions(run(dir, "\n\npostcode,channel\n").error, "line 1"))
+      << run(dir, "\n\npostcode,channel\n").error;
   const RunOutcome header_only = run(dir, "postcode,channel\n");
   ASSERT_TRUE(header_only.result) << header_only.error;
   EXPECT_EQ(header_only.result->rows, 0);
@@ -169,8 +178,9 @@ TEST(Malformed, EmptyFileAndHeaderOnly) {
 
 TEST(Malformed, MissingColumns) {
   TempDir dir;
-  EXPECT_TRUE(mentions(run(dir, "postcode,when\nAB1 2CD,2026-01-01\n").error, "no channel column")) ;
-  EXPECT_TRUE(mentions(run(dir, "address,channel\nsomewhere,web\n").error, "no postcode or output-area column"));
+  EXPECT_TRUE(mentions(run(dir, "postcode,when\nAB1 2CD,2026-01-01\n").error, "no channel column"));
+  EXPECT_TRUE(mentions(run(dir, "address,channel\nsomewhere,web\n").error,
+                       "no postcode or output-area column"));
   TransactionColumns bad;
   bad.channel = "Route";
   EXPECT_THROW(detect_transaction_columns({"postcode", "channel"}, bad, "t.csv"), InputError);
@@ -187,7 +197,8 @@ TEST(Malformed, ColumnNamedTwice) {
   const RunOutcome blanks = run(dir, "postcode,channel,,\nAB1 2CD,web,,\n");
   ASSERT_TRUE(blanks.result) << blanks.error;
   EXPECT_EQ(blanks.result->matched, 1);
-  EXPECT_THROW(read_channel_costs(dir.write("c.csv", "channel,unit_cost,channel\nweb,0.15,web\n")), InputError);
+  EXPECT_THROW(read_channel_costs(dir.write("c.csv", "channel,unit_cost,channel\nweb,0.15,web\n")),
+               InputError);
 }
 
 // A named pipe is read once and may end part way (as a file on a share that drops); the
@@ -209,7 +220,8 @@ TEST(Malformed, FileMissingOrAFolder) {
   const SegmentScheme scheme = test::three_segments();
   EXPECT_THROW(load_lookups({dir.file("nothing.csv")}, scheme), InputError);
   EXPECT_THROW(load_lookups({dir.write("x.csv", "a,b\n1,2\n"), dir.write("y.csv", "a,b\n1,2\n"),
-                             dir.write("z.csv", "a,b\n1,2\n")}, scheme),
+                             dir.write("z.csv", "a,b\n1,2\n")},
+                            scheme),
                InputError);
   try {
     load_lookups({std::filesystem::temp_directory_path().string()}, scheme);
@@ -257,8 +269,10 @@ TEST(Malformed, ChannelCostFileProblems) {
   } catch (const InputError& e) {
     EXPECT_TRUE(mentions(e.what(), "c2.csv line 3:")) << e.what();
   }
-  EXPECT_THROW(read_channel_costs(dir.write("c3.csv", "channel,unit_cost\nweb,0.15\nWeb,0.20\n")), InputError);
-  const ChannelCosts ok = read_channel_costs(dir.write("c4.csv", "channel,unit_cost\r\nweb,0.10\r\nkiosk,\r\n"));
+  EXPECT_THROW(read_channel_costs(dir.write("c3.csv", "channel,unit_cost\nweb,0.15\nWeb,0.20\n")),
+               InputError);
+  const ChannelCosts ok =
+      read_channel_costs(dir.write("c4.csv", "channel,unit_cost\r\nweb,0.10\r\nkiosk,\r\n"));
   EXPECT_EQ(ok.unit_cost("web").value(), Decimal("0.10"));
   EXPECT_FALSE(ok.unit_cost("kiosk"));
 }

@@ -19,7 +19,8 @@ using test::TempDir;
 ProfileResult hand_worked(const TempDir& dir) {
   const SegmentScheme scheme = test::three_segments();
   const AreaLookup lookup = load_lookups(
-      {dir.write("nspl.csv", test::kPostcodeLookup), dir.write("oac.csv", test::kAreaLookup)}, scheme);
+      {dir.write("nspl.csv", test::kPostcodeLookup), dir.write("oac.csv", test::kAreaLookup)},
+      scheme);
   return profile_transactions(dir.write("t.csv", test::kTransactions), lookup, scheme,
                               default_channel_costs(EQUIVALUE_TEMPLATES_DIR));
 }
@@ -74,8 +75,9 @@ TEST(Publish, CostShownWhenOnlyUnpricedCountsAreHidden) {
   TempDir dir;
   const SegmentScheme scheme = test::three_segments();
   const AreaLookup lookup = load_lookups({dir.write("oac.csv", test::kAreaLookup)}, scheme);
-  const std::string text = "oa21cd,channel\nE00000001,f2f\nE00000001,f2f\nE00000001,f2f\nE00000001,web\n"
-                           "E00000001,web\nE00000001,web\nE00000001,email\nE00000001,post\n";
+  const std::string text =
+      "oa21cd,channel\nE00000001,f2f\nE00000001,f2f\nE00000001,f2f\nE00000001,web\n"
+      "E00000001,web\nE00000001,web\nE00000001,email\nE00000001,post\n";
   const ProfileResult p = profile_transactions(dir.write("t.csv", text), lookup, scheme,
                                                default_channel_costs(EQUIVALUE_TEMPLATES_DIR));
   const PublishedProfile pub = publish_profile(p, 3);
@@ -115,7 +117,8 @@ TEST(Publish, WorkbookIsWritten) {
   const std::string out = dir.file("profile.xlsx");
   write_profile_workbook(out, publish_profile(p, 10), p);
   EXPECT_GT(std::filesystem::file_size(out), 1000u);
-  EXPECT_THROW(write_profile_workbook(dir.file("no/such/folder/p.xlsx"), publish_profile(p, 10), p), InputError);
+  EXPECT_THROW(write_profile_workbook(dir.file("no/such/folder/p.xlsx"), publish_profile(p, 10), p),
+               InputError);
 }
 
 TEST(Json, AnalystViewCarriesTheHandWorkedFigures) {
@@ -123,10 +126,13 @@ TEST(Json, AnalystViewCarriesTheHandWorkedFigures) {
   const std::string json = profile_to_json(hand_worked(dir));
   auto has = [&](const std::string& part) { return json.find(part) != std::string::npos; };
   EXPECT_TRUE(has("\"rows\": 15, \"matched\": 11")) << json;
-  EXPECT_TRUE(has("\"unmatched\": {\"missing\": 1, \"malformed\": 1, \"unknown_postcode\": 1, \"unknown_area\": 1}"));
+  EXPECT_TRUE(
+      has("\"unmatched\": {\"missing\": 1, \"malformed\": 1, \"unknown_postcode\": 1, "
+          "\"unknown_area\": 1}"));
   EXPECT_TRUE(has("\"segment\": \"1\""));
   EXPECT_TRUE(has("\"share\": 0.285714, \"base_share\": 0.200000, \"index\": 142.8571"));
-  EXPECT_TRUE(has("\"channels\": {\"face-to-face\": 1, \"telephone\": 1, \"web\": 1}, \"cost\": 11.60"));
+  EXPECT_TRUE(
+      has("\"channels\": {\"face-to-face\": 1, \"telephone\": 1, \"web\": 1}, \"cost\": 11.60"));
   EXPECT_TRUE(has("\"cost\": 34.95"));
   EXPECT_FALSE(has("AB1")) << "no postcode may leave the library";
 }
@@ -134,17 +140,17 @@ TEST(Json, AnalystViewCarriesTheHandWorkedFigures) {
 // The command line: exit 2 with the line for a malformed file, and nothing written.
 TEST(Cli, MalformedFileExitsTwoAndWritesNothing) {
   TempDir dir;
-  const std::string project = dir.write(
-      "p.json",
-      R"({"format": "equivalue/1", "project": {"name": "Test"},
+  const std::string project = dir.write("p.json",
+                                        R"({"format": "equivalue/1", "project": {"name": "Test"},
           "segments": {"scheme": "oac2021-supergroup", "characteristics": {},
                        "items": [{"code": "1", "name": "One", "population": 100}]}, "changes": []})");
   const std::string lookup = dir.write("oac.csv", test::kAreaLookup);
   const std::string bad = dir.write("t.csv", "oa21cd,channel\nE00000001,web\nE00000001\n");
   const std::string out = dir.file("out.xlsx");
   const std::string err = dir.file("err.txt");
-  const std::string command = std::string(EQUIVALUE_CLI) + " profile --transactions " + bad + " --lookup " + lookup +
-                              " --segments " + project + " -o " + out + " 2>" + err + " >/dev/null";
+  const std::string command = std::string(EQUIVALUE_CLI) + " profile --transactions " + bad +
+                              " --lookup " + lookup + " --segments " + project + " -o " + out +
+                              " 2>" + err + " >/dev/null";
   const int status = std::system(command.c_str());
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 2);
@@ -154,10 +160,12 @@ TEST(Cli, MalformedFileExitsTwoAndWritesNothing) {
   text << in.rdbuf();
   EXPECT_NE(text.str().find("t.csv line 3:"), std::string::npos) << text.str();
 
-  const std::string good = dir.write("g.csv", "oa21cd,channel\nE00000001,web\nE00000001,telephone\n");
+  const std::string good =
+      dir.write("g.csv", "oa21cd,channel\nE00000001,web\nE00000001,telephone\n");
   const std::string json = dir.file("out.json");
-  const std::string ok = std::string(EQUIVALUE_CLI) + " profile --transactions " + good + " --lookup " + lookup +
-                         " --segments " + project + " --json -o " + out + " >" + json + " 2>/dev/null";
+  const std::string ok = std::string(EQUIVALUE_CLI) + " profile --transactions " + good +
+                         " --lookup " + lookup + " --segments " + project + " --json -o " + out +
+                         " >" + json + " 2>/dev/null";
   const int ok_status = std::system(ok.c_str());
   ASSERT_TRUE(WIFEXITED(ok_status));
   EXPECT_EQ(WEXITSTATUS(ok_status), 0);

@@ -13,11 +13,14 @@ using test::TempDir;
 
 ChannelCosts shipped_costs() { return default_channel_costs(EQUIVALUE_TEMPLATES_DIR); }
 
-ProfileResult profile_of(const TempDir& dir, const std::string& transactions, ProfileOptions options = {}) {
+ProfileResult profile_of(const TempDir& dir, const std::string& transactions,
+                         ProfileOptions options = {}) {
   const SegmentScheme scheme = test::three_segments();
   const AreaLookup lookup = load_lookups(
-      {dir.write("nspl.csv", test::kPostcodeLookup), dir.write("oac.csv", test::kAreaLookup)}, scheme);
-  return profile_transactions(dir.write("t.csv", transactions), lookup, scheme, shipped_costs(), options);
+      {dir.write("nspl.csv", test::kPostcodeLookup), dir.write("oac.csv", test::kAreaLookup)},
+      scheme);
+  return profile_transactions(dir.write("t.csv", transactions), lookup, scheme, shipped_costs(),
+                              options);
 }
 
 TEST(Postcode, NormalisedToOneSpaceBeforeTheLastThree) {
@@ -51,7 +54,8 @@ TEST(Channels, ShippedSocitm2012Costs) {
 
 TEST(Channels, ProjectOverridesReplaceAndAdd) {
   ChannelCosts c = shipped_costs();
-  apply_cost_overrides(c, {{"Telephone", Decimal("3.10")}, {"email", Decimal("0.90")}, {"sms", Decimal("0.05")}});
+  apply_cost_overrides(
+      c, {{"Telephone", Decimal("3.10")}, {"email", Decimal("0.90")}, {"sms", Decimal("0.05")}});
   EXPECT_EQ(c.unit_cost(kTelephone).value(), Decimal("3.10"));
   EXPECT_EQ(c.unit_cost("email").value(), Decimal("0.90"));
   EXPECT_EQ(c.unit_cost("sms").value(), Decimal("0.05"));
@@ -59,14 +63,16 @@ TEST(Channels, ProjectOverridesReplaceAndAdd) {
 }
 
 // By hand, from the fifteen rows of kTransactions:
-//   segment 1: face-to-face 1, telephone 1, web 1             -> 3 transactions, customers C1 C2  -> 2
-//   segment 2: telephone 1, web 2                             -> 3 transactions, customers C3 C4  -> 2
-//   segment 3: face-to-face 2, telephone 1, web 1, email 1    -> 5 transactions, customers C5 C6 C7 -> 3
-//   matched 11; unmatched: missing 1, malformed 1, unknown postcode 1, unknown area 1 (15 rows)
-//   customers by segment add to 7: shares 2/7, 2/7, 3/7; base shares 2000/10000 = 0.2, 0.3, 0.5
-//   index = share / base share x 100: 1: (2/7)/0.2 x 100 = 142.857...; 2: (2/7)/0.3 x 100 = 95.238...;
+//   segment 1: face-to-face 1, telephone 1, web 1             -> 3 transactions, customers C1 C2 ->
+//   2 segment 2: telephone 1, web 2                             -> 3 transactions, customers C3 C4
+//   -> 2 segment 3: face-to-face 2, telephone 1, web 1, email 1    -> 5 transactions, customers C5
+//   C6 C7 -> 3 matched 11; unmatched: missing 1, malformed 1, unknown postcode 1, unknown area 1
+//   (15 rows) customers by segment add to 7: shares 2/7, 2/7, 3/7; base shares 2000/10000 = 0.2,
+//   0.3, 0.5 index = share / base share x 100: 1: (2/7)/0.2 x 100 = 142.857...; 2: (2/7)/0.3 x 100
+//   = 95.238...;
 //                                     3: (3/7)/0.5 x 100 = 85.714...
-//   cost: 1: 8.62 + 2.83 + 0.15 = 11.60; 2: 2.83 + 2 x 0.15 = 3.13; 3: 2 x 8.62 + 2.83 + 0.15 = 20.22
+//   cost: 1: 8.62 + 2.83 + 0.15 = 11.60; 2: 2.83 + 2 x 0.15 = 3.13; 3: 2 x 8.62 + 2.83 + 0.15
+//   = 20.22
 //         (email not priced); total 34.95
 TEST(Profile, HandWorkedSegmentProfile) {
   TempDir dir;
@@ -126,8 +132,9 @@ TEST(Profile, HandWorkedSegmentProfile) {
 // index 3: (5/11)/0.5 x 100 = 90.9090...
 TEST(Profile, SharesOfTransactionsWithoutCustomerColumn) {
   TempDir dir;
-  const std::string text = "postcode,channel\nAB1 2CD,web\nAB1 2CD,web\nAB1 2CD,web\nAB1 2CE,web\nAB1 2CE,web\n"
-                           "AB1 2CE,web\nAB1 2CF,web\nAB1 2CF,web\nAB1 2CF,web\nAB1 2CF,web\nAB1 2CF,web\n";
+  const std::string text =
+      "postcode,channel\nAB1 2CD,web\nAB1 2CD,web\nAB1 2CD,web\nAB1 2CE,web\nAB1 2CE,web\n"
+      "AB1 2CE,web\nAB1 2CF,web\nAB1 2CF,web\nAB1 2CF,web\nAB1 2CF,web\nAB1 2CF,web\n";
   const ProfileResult p = profile_of(dir, text);
   EXPECT_FALSE(p.by_customer);
   EXPECT_EQ(p.matched, 11);
@@ -155,14 +162,17 @@ TEST(Profile, MatchesByOutputAreaCode) {
   const SegmentScheme scheme = test::three_segments();
   const AreaLookup lookup = load_lookups({dir.write("oac.csv", test::kAreaLookup)}, scheme);
   EXPECT_FALSE(lookup.has_postcodes());
-  const std::string text = "oa21cd,channel\nE00000001,telephone\ne00000003,web\n,web\nE0000X003,web\n"
-                           "E00000004,web\nE00000005,web\n";
-  const ProfileResult p = profile_transactions(dir.write("t.csv", text), lookup, scheme, shipped_costs());
+  const std::string text =
+      "oa21cd,channel\nE00000001,telephone\ne00000003,web\n,web\nE0000X003,web\n"
+      "E00000004,web\nE00000005,web\n";
+  const ProfileResult p =
+      profile_transactions(dir.write("t.csv", text), lookup, scheme, shipped_costs());
   EXPECT_EQ(p.matched_by, "area");
   EXPECT_EQ(p.matched, 2);
   EXPECT_EQ(p.count(Unmatched::missing), 1);
   EXPECT_EQ(p.count(Unmatched::malformed), 1);
-  EXPECT_EQ(p.count(Unmatched::unknown_area), 2);  // E00000004 not in the lookup; E00000005 in supergroup 9
+  EXPECT_EQ(p.count(Unmatched::unknown_area),
+            2);  // E00000004 not in the lookup; E00000005 in supergroup 9
   EXPECT_EQ(p.segments[0].cost, Decimal("2.83"));
 }
 
@@ -172,7 +182,8 @@ TEST(Profile, ColumnsOverriddenByName) {
   o.columns.postcode = "Home PC";
   o.columns.channel = "How";
   o.columns.customer = "Who";
-  const ProfileResult p = profile_of(dir, "Who,How,Home PC\nX1,web,AB1 2CD\nX1,telephone,AB1 2CD\nX2,web,AB1 2CF\n", o);
+  const ProfileResult p =
+      profile_of(dir, "Who,How,Home PC\nX1,web,AB1 2CD\nX1,telephone,AB1 2CD\nX2,web,AB1 2CF\n", o);
   EXPECT_EQ(p.matched, 3);
   EXPECT_EQ(p.segments[0].customers, 1);
   EXPECT_EQ(p.segments[0].transactions, 2);
@@ -206,8 +217,9 @@ TEST(Profile, ChoosesTheLookupLevelThatMatchesTheScheme) {
 TEST(Profile, OneLookupFileCarryingBothColumns) {
   TempDir dir;
   const SegmentScheme scheme = test::three_segments();
-  const AreaLookup lookup =
-      load_lookups({dir.write("both.csv", "pcds,oa21cd,supergroup\nAB1 2CD,E00000001,1\nAB1 2CF,E00000003,3\n")}, scheme);
+  const AreaLookup lookup = load_lookups(
+      {dir.write("both.csv", "pcds,oa21cd,supergroup\nAB1 2CD,E00000001,1\nAB1 2CF,E00000003,3\n")},
+      scheme);
   EXPECT_TRUE(lookup.has_postcodes());
   EXPECT_EQ(lookup.by_postcode("ab1 2cf").segment, 2);
   EXPECT_EQ(lookup.by_postcode("AB1 2CE").reason, Unmatched::unknown_postcode);
@@ -275,7 +287,8 @@ TEST(ChannelSwapTest, AnnualisedByThePeriodCovered) {
   swap.segments = {"1", "3"};
   swap.share = Decimal("0.5");
   swap.period_days = 73;
-  EXPECT_EQ(channel_swap(p, shipped_costs(), test::three_segments(), swap).yearly_saving, Decimal("76.925"));
+  EXPECT_EQ(channel_swap(p, shipped_costs(), test::three_segments(), swap).yearly_saving,
+            Decimal("76.925"));
 }
 
 // Segment 2 alone: 65+ share 0.10 against 0.21, disabled 0.10 against 0.18: no prompt.
