@@ -26,35 +26,6 @@ struct SegmentsArgs {
   std::string scheme;
 };
 
-[[noreturn]] void refuse(const std::string& file, Problems problems, const std::string& what) {
-  for (auto& p : problems) p.path = p.path.empty() ? file : file + ": " + p.path;
-  const std::string message =
-      file + ": " + std::to_string(problems.size()) + " problem(s) to put right; " + what;
-  throw InputError(message, std::move(problems));
-}
-
-// Writes beside the target and renames, so a failure never leaves half a file.
-void write_file(const std::string& path, const std::string& text) {
-  const std::string temp = path + ".part";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out)
-      throw InputError(path + ": cannot be written; check the folder exists and can be written to");
-    out << text;
-    out.flush();
-    if (!out) {
-      std::remove(temp.c_str());
-      throw std::runtime_error(path + ": writing failed (disk full?)");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::remove(temp.c_str());
-    throw std::runtime_error(path + ": could not be replaced: " + ec.message());
-  }
-}
-
 int run_import(const SegmentsArgs& args) {
   Project project = load_project(args.into);
   if (!args.scheme.empty()) project.segments.scheme = args.scheme;
@@ -80,14 +51,14 @@ int run_import(const SegmentsArgs& args) {
   const std::string text = storage::read_text_file(args.csv);
   SegmentImport imported = import_segments_csv(text, project.segments, known);
   if (!imported.problems.empty())
-    refuse(args.csv, std::move(imported.problems), "nothing was written");
+    refuse_file(args.csv, std::move(imported.problems), "nothing was written");
   const std::size_t count = imported.scheme.items.size();
   project.segments = std::move(imported.scheme);
   Problems problems = validate(project);
   if (!problems.empty())
-    refuse(args.into, std::move(problems),
-           "with the imported segments the project is not valid; nothing was written");
-  write_file(args.out, write_project_json(project));
+    refuse_file(args.into, std::move(problems),
+                "with the imported segments the project is not valid; nothing was written");
+  write_output_file(args.out, write_project_json(project));
   std::cout << "Imported " << count << " segment" << (count == 1 ? "" : "s") << " from " << args.csv
             << " into " << args.out
             << (project.segments.scheme.empty() ? "" : " (scheme " + project.segments.scheme + ")")

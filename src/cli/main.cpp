@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   add(eqv::cli::add_profile_command);
   add(eqv::cli::add_cumulative_command);
   add(eqv::cli::add_segments_command);
+  add(eqv::cli::add_proxies_command);
   add(eqv::cli::add_publish_command);
   add(eqv::cli::add_server_command);
   add(eqv::cli::add_eqia_command);

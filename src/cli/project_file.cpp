@@ -2,6 +2,7 @@
 
 #include "equivalue/core/errors.hpp"
 #include "equivalue/core/validation.hpp"
+#include "equivalue/interchange/proxy_library.hpp"
 #include "equivalue/storage/project_file.hpp"
 
 #include <iostream>
@@ -12,6 +13,7 @@ Project load_project(const std::string& path) {
   Problems ignored;
   Project project = storage::load_project_file(path, ignored);
   for (const auto& p : ignored) std::cerr << "note: " << p.text() << "\n";
+  attach_shipped_deflators(project);  // never saved: a project without its own series uses it
   return project;
 }
 

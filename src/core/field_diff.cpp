@@ -121,6 +121,9 @@ void flatten_header(const Project& p, FlatFields& f) {
     f[{"project.deflators", std::to_string(year)}] = text(index);
   for (const auto& [channel, cost] : s.channel_costs)
     f[{"project.channel_costs", channel}] = text(cost);
+  flatten_list(
+      f, keyed(f, "proxy_library", p.proxy_library, [](const LibraryProxy& x) { return x.id; }),
+      p.proxy_library, library_proxy_fields());
   f[{"segments", "scheme"}] = p.segments.scheme;
   for (const auto& c : p.segments.characteristics) {
     std::string categories;

@@ -232,6 +232,21 @@ const Fields<ProjectSettings>& project_settings_fields() {
                 .kind = K::whole,
                 .column = "cumulative_threshold"},
                &R::cumulative_threshold),
+      [] {  // written only when turned off, so a file that never mentions it reads the same
+        auto f = field<R>({.name = "rebase_proxies",
+                           .label = "Rebase proxies to the base year",
+                           .kind = K::flag,
+                           .column = "rebase_proxies",
+                           .written = W::custom},
+                          &R::rebase_proxies);
+        f.write_if = [](const R& s) { return !s.rebase_proxies; };
+        return f;
+      }(),
+      field<R>({.name = "deflator_series",
+                .label = "Name of the project's own deflator series",
+                .column = "deflator_series",
+                .written = W::unless_empty},
+               &R::deflator_series),
       field<R>({.name = "eqia_additions",
                 .label = "Local equality additions",
                 .kind = K::lines,
@@ -464,6 +479,58 @@ const Fields<Segment>& segment_fields() {
                 .column = "population",
                 .required = true},
                &R::population),
+  };
+  return fields;
+}
+
+const Fields<LibraryProxy>& library_proxy_fields() {
+  using R = LibraryProxy;
+  static const Fields<R> fields{
+      field<R>({.name = "id", .label = "Id", .column = "code", .required = true}, &R::id),
+      field<R>({.name = "description", .label = "Proxy", .column = "description", .required = true},
+               &R::proxy, &Proxy::description),
+      field<R>({.name = "unit", .label = "Unit", .column = "unit"}, &R::proxy, &Proxy::unit),
+      field<R>({.name = "value",
+                .label = "Value (£)",
+                .kind = K::money,
+                .column = "value",
+                .required = true},
+               &R::proxy, &Proxy::value),
+      field<R>({.name = "price_year",
+                .label = "Price year",
+                .kind = K::whole,
+                .column = "price_year",
+                .written = W::unless_zero},
+               &R::proxy, &Proxy::price_year),
+      enum_field<R>({.name = "type",
+                     .label = "Type of value",
+                     .kind = K::choice,
+                     .column = "type",
+                     .choices = value_type_choices()},
+                    value_type_name, value_type_from_name, &R::type),
+      field<R>({.name = "agency",
+                .label = "Agency that benefits",
+                .column = "agency",
+                .written = W::unless_empty},
+               &R::agency),
+      field<R>({.name = "evidence_grade",
+                .label = "Evidence",
+                .column = "evidence_grade",
+                .written = W::unless_empty},
+               &R::proxy, &Proxy::evidence_grade),
+      field<R>({.name = "source", .label = "Source", .column = "source"}, &R::proxy,
+               &Proxy::source),
+      field<R>({.name = "source_table",
+                .label = "Table",
+                .column = "source_table",
+                .written = W::unless_empty},
+               &R::source_table),
+      field<R>({.name = "source_url",
+                .label = "Address",
+                .column = "source_url",
+                .written = W::unless_empty},
+               &R::source_url),
+      field<R>({.name = "licence", .label = "Licence", .column = "licence"}, &R::licence),
   };
   return fields;
 }

@@ -119,6 +119,12 @@ const Characteristic* SegmentScheme::characteristic(const std::string& n) const 
   return nullptr;
 }
 
+Proxy LibraryProxy::cited() const {
+  Proxy p = proxy;
+  if (!source_table.empty()) p.source += " (" + source_table + ")";
+  return p;
+}
+
 const ServiceChange* Project::find_change(const std::string& id) const {
   for (const auto& c : changes)
     if (c.id == id) return &c;

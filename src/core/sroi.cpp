@@ -352,12 +352,29 @@ std::vector<Decimal> discount_factors(const Discount& discount, int last_year) {
   return df;
 }
 
+const std::map<int, Decimal>* deflators_in_use(const ProjectSettings& settings) {
+  if (!settings.rebase_proxies) return nullptr;
+  if (!settings.deflators.empty()) return &settings.deflators;
+  if (!settings.shipped_deflators.index.empty()) return &settings.shipped_deflators.index;
+  return nullptr;
+}
+
+std::string deflator_series_in_use(const ProjectSettings& settings) {
+  const auto* series = deflators_in_use(settings);
+  if (!series) return {};
+  if (series == &settings.shipped_deflators.index) return settings.shipped_deflators.name;
+  return settings.deflator_series.empty() ? "the project's own deflator series"
+                                          : settings.deflator_series;
+}
+
+// Exact: the quotient is kept to Decimal's 40 digits; it is rounded only where shown.
 Decimal real_proxy_value(const Proxy& proxy, const ProjectSettings& settings) {
-  if (settings.deflators.empty() || proxy.price_year == 0 || proxy.price_year == settings.base_year)
+  const auto* deflators = deflators_in_use(settings);
+  if (!deflators || proxy.price_year == 0 || proxy.price_year == settings.base_year)
     return proxy.value;
-  const auto base = settings.deflators.find(settings.base_year);
-  const auto priced = settings.deflators.find(proxy.price_year);
-  if (base == settings.deflators.end() || priced == settings.deflators.end() || priced->second == 0)
+  const auto base = deflators->find(settings.base_year);
+  const auto priced = deflators->find(proxy.price_year);
+  if (base == deflators->end() || priced == deflators->end() || priced->second == 0)
     return proxy.value;  // validation reports the missing year
   return proxy.value * base->second / priced->second;
 }

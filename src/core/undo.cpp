@@ -89,7 +89,8 @@ void alterations_taken_back(const ProjectEdit& edit, Project& result, TakeBack& 
 }  // namespace
 
 bool ProjectEdit::empty() const {
-  return !settings_after && !segments_after && changes.empty() && ids_before == ids_after;
+  return !settings_after && !segments_after && !library_after && changes.empty() &&
+         ids_before == ids_after;
 }
 
 ProjectEdit diff_edit(const Project& before, const Project& after) {
@@ -101,6 +102,10 @@ ProjectEdit diff_edit(const Project& before, const Project& after) {
   if (!(before.segments == after.segments)) {
     edit.segments_before = before.segments;
     edit.segments_after = after.segments;
+  }
+  if (!(before.proxy_library == after.proxy_library)) {
+    edit.library_before = before.proxy_library;
+    edit.library_after = after.proxy_library;
   }
   edit.ids_before = ids_of(before.changes);
   edit.ids_after = ids_of(after.changes);
@@ -119,6 +124,7 @@ ProjectEdit diff_edit(const Project& before, const Project& after) {
 ProjectEdit reversed(ProjectEdit edit) {
   std::swap(edit.settings_before, edit.settings_after);
   std::swap(edit.segments_before, edit.segments_after);
+  std::swap(edit.library_before, edit.library_after);
   std::swap(edit.ids_before, edit.ids_after);
   for (auto& c : edit.changes) {
     std::swap(c.before, c.after);
@@ -141,6 +147,12 @@ TakeBack take_back(const ProjectEdit& edit, const Project& now) {
       result.segments = *edit.segments_before;
     else
       out.changed_since.push_back("the project's segments");
+  }
+  if (edit.library_after) {
+    if (now.proxy_library == *edit.library_after)
+      result.proxy_library = *edit.library_before;
+    else
+      out.changed_since.push_back("the project's own proxy library");
   }
   const bool list_changed = edit.ids_before != edit.ids_after;
   if (ids_of(now.changes) == edit.ids_after) {

@@ -1,6 +1,8 @@
 #include "equivalue/core/validation.hpp"
 
 #include <algorithm>
+#include "equivalue/core/sroi.hpp"
+
 #include <cctype>
 #include <set>
 
@@ -109,6 +111,45 @@ void check_segments(Checker& c, const SegmentScheme& scheme) {
   }
 }
 
+// How to put right a year the deflator series in use lacks.
+std::string missing_year_fix(const ProjectSettings& settings) {
+  if (!settings.deflators.empty())
+    return "add it under project.deflators so the proxy can be rebased";
+  return "give the project its own series under project.deflators, or turn rebasing off "
+         "(project.rebase_proxies false)";
+}
+
+void check_deflators(Checker& c, const ProjectSettings& s) {
+  for (const auto& [year, index] : s.deflators)
+    if (index <= 0)
+      c.add("project.deflators." + std::to_string(year), "a deflator index must be above 0");
+  if (const auto* deflators = deflators_in_use(s); deflators && !deflators->count(s.base_year))
+    c.add(s.deflators.empty() ? "project.base_year" : "project.deflators",
+          "the deflator series (" + deflator_series_in_use(s) +
+              ") has no value for the base year " + std::to_string(s.base_year) + "; " +
+              missing_year_fix(s));
+}
+
+// The project's own library: each row complete enough to cite.
+void check_proxy_library(Checker& c, const std::vector<LibraryProxy>& library) {
+  c.unique_ids(
+      "", "proxy_library", library, [](const LibraryProxy& p) { return p.id; }, "library proxy");
+  for (std::size_t i = 0; i < library.size(); ++i) {
+    const auto& row = library[i];
+    const std::string path = index_path("", "proxy_library", i);
+    c.required(field_path(path, "description"), row.proxy.description,
+               "a description of what the value is for");
+    c.required(field_path(path, "unit"), row.proxy.unit,
+               "the unit the value is per (\"person per year\")");
+    c.non_negative(field_path(path, "value"), row.proxy.value, "the value");
+    if (row.proxy.price_year != 0)
+      c.whole_in(field_path(path, "price_year"), row.proxy.price_year, 1900, 2200,
+                 "the price year");
+    c.required(field_path(path, "source"), row.proxy.source, "the source's title");
+    c.required(field_path(path, "licence"), row.licence, "the licence the value is used under");
+  }
+}
+
 void check_outcome(Checker& c, const std::string& path, const Outcome& o, const Sroi& sroi,
                    const ProjectSettings& settings) {
   bool stakeholder_known = false;
@@ -132,10 +173,11 @@ void check_outcome(Checker& c, const std::string& path, const Outcome& o, const 
   if (o.proxy.price_year != 0) {
     c.whole_in(field_path(path, "proxy.price_year"), o.proxy.price_year, 1900, 2200,
                "the price year");
-    if (!settings.deflators.empty() && !settings.deflators.count(o.proxy.price_year))
+    const auto* deflators = deflators_in_use(settings);
+    if (deflators && !deflators->count(o.proxy.price_year))
       c.add(field_path(path, "proxy.price_year"),
-            "the deflator series has no value for " + std::to_string(o.proxy.price_year) +
-                "; add it under project.deflators so the proxy can be rebased");
+            "the deflator series (" + deflator_series_in_use(settings) + ") has no value for " +
+                std::to_string(o.proxy.price_year) + "; " + missing_year_fix(settings));
   }
   for (const auto& [assumption, range] : o.ranges) {
     const std::string rpath = field_path(field_path(path, "ranges"), assumption_name(assumption));
@@ -319,12 +361,8 @@ Problems validate(const Project& project) {
     c.add("project.flag_ratio",
           "the flag ratio must be 1 or more (1.2 flags groups 20% over-represented), got " +
               to_exact_string(s.flag_ratio));
-  for (const auto& [year, index] : s.deflators)
-    if (index <= 0)
-      c.add("project.deflators." + std::to_string(year), "a deflator index must be above 0");
-  if (!s.deflators.empty() && !s.deflators.count(s.base_year))
-    c.add("project.deflators",
-          "the deflator series needs a value for the base year " + std::to_string(s.base_year));
+  check_deflators(c, s);
+  check_proxy_library(c, project.proxy_library);
   check_segments(c, project.segments);
   c.unique_ids(
       "", "changes", project.changes, [](const ServiceChange& ch) { return ch.id; },

@@ -213,7 +213,7 @@ void read_format(Reader& r, const json& root) {
 }
 
 void read_project(Reader& r, const json& root, Project& project) {
-  if (!r.object(root, "", {"format", "project", "segments", "changes"})) return;
+  if (!r.object(root, "", {"format", "project", "segments", "changes", "proxy_library"})) return;
   read_format(r, root);
   read_settings(r, root, project.project);
   if (const json* s = r.member(root, "segments")) read_segments(r, *s, project.segments);
@@ -229,6 +229,7 @@ void read_project(Reader& r, const json& root, Project& project) {
                    read_eqia(r, *e, field_path(p, "eqia"), *ch.eqia);
                  }
                });
+  read_records(r, root, "proxy_library", "", library_proxy_fields(), project.proxy_library);
 }
 
 }  // namespace

@@ -129,7 +129,8 @@ ojson write_eqia(const Eqia& e) {
 
 ojson write_settings(const ProjectSettings& s) {
   const auto& fields = project_settings_fields();
-  const std::size_t additions = index_of(fields, "eqia_additions");
+  // The deflator index goes before the fields that say how it is used.
+  const std::size_t additions = index_of(fields, "rebase_proxies");
   ojson p;
   write_fields(p, s, fields, 0, additions);
   if (!s.deflators.empty()) {
@@ -184,6 +185,8 @@ std::string write_project_json(const Project& project) {
   root["segments"] = write_segments(project.segments);
   root["changes"] = ojson::array();
   for (const auto& ch : project.changes) root["changes"].push_back(write_change(ch));
+  if (!project.proxy_library.empty())
+    root["proxy_library"] = write_records(project.proxy_library, library_proxy_fields());
   // Replace rather than throw on invalid UTF-8: text typed into a form may hold anything.
   return root.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }

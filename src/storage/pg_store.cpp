@@ -41,6 +41,7 @@ std::string header_doc(const Project& p) {
   Project header;
   header.project = p.project;
   header.segments = p.segments;
+  header.proxy_library = p.proxy_library;
   return write_project_json(header);
 }
 
@@ -277,7 +278,8 @@ RegisterStore::Written RegisterStore::write(const Project& next, const std::stri
   const std::string& id = db_.address().project;
   const std::string what = what_in.empty() ? "Edit the project" : what_in;
   PgTransaction tx(db_);
-  if (next.project != project_.project || next.segments != project_.segments) {
+  if (next.project != project_.project || next.segments != project_.segments ||
+      next.proxy_library != project_.proxy_library) {
     std::vector<FieldChange> fields;
     diff_project_header(project_, next, fields);
     db_.exec("SELECT equivalue.save_header($1, $2, $3, $4, $5)",
@@ -407,6 +409,7 @@ void RegisterStore::update(const std::function<void(Project&)>& edit, const std:
     Project header = parse_doc(h.text(0, 0), location());
     project_.project = std::move(header.project);
     project_.segments = std::move(header.segments);
+    project_.proxy_library = std::move(header.proxy_library);
     header_version_ = h.integer(0, 1);
   }
 }
@@ -429,6 +432,7 @@ bool RegisterStore::refresh() {
     Project header = parse_doc(h.text(0, 0), location());
     project_.project = std::move(header.project);
     project_.segments = std::move(header.segments);
+    project_.proxy_library = std::move(header.proxy_library);
     header_version_ = h.integer(0, 1);
     changed = true;
   }

@@ -160,6 +160,16 @@ void write_segments(SQLite::Database& db, const SegmentScheme& scheme) {
   }
 }
 
+void write_proxy_library(SQLite::Database& db, const std::vector<LibraryProxy>& library) {
+  SQLite::Statement q(db, insert_sql("library_proxy", "position", 1, library_proxy_fields()));
+  int position = 0;
+  for (const auto& row : library) {
+    q.bind(1, position++);
+    bind_fields(q, 2, row, library_proxy_fields());
+    run(q);
+  }
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------------------- writing
@@ -168,11 +178,12 @@ void write_project_header(SQLite::Database& db, const Project& project) {
   db.exec(
       "DELETE FROM project; DELETE FROM deflator; DELETE FROM eqia_addition; DELETE FROM "
       "channel_cost; "
-      "DELETE FROM characteristic; DELETE FROM segment;");
+      "DELETE FROM characteristic; DELETE FROM segment; DELETE FROM library_proxy;");
   write_settings(db, project);
   write_settings_lists(db, project.project);
   write_characteristics(db, project.segments);
   write_segments(db, project.segments);
+  write_proxy_library(db, project.proxy_library);
 }
 
 struct ChangeWriter::Statements {
@@ -324,6 +335,17 @@ void read_settings(ReadState& s) {
   r.fields(q, 1, s.project.project, fields);
 }
 
+void read_proxy_library(ReadState& s) {
+  RowReader r(s.path, "library_proxy");
+  SQLite::Statement q(
+      s.db, select_sql("library_proxy", "position", library_proxy_fields(), " ORDER BY position"));
+  while (q.executeStep()) {
+    LibraryProxy row;
+    r.fields(q, 1, row, library_proxy_fields());
+    s.project.proxy_library.push_back(std::move(row));
+  }
+}
+
 void read_settings_lists(ReadState& s) {
   auto& settings = s.project.project;
   RowReader r(s.path, "deflator");
@@ -471,6 +493,7 @@ Project read_project(SQLite::Database& db, const std::string& path,
   ReadState s{db, path, project, {}};
   read_settings(s);
   read_settings_lists(s);
+  read_proxy_library(s);
   read_characteristics(s);
   read_segments(s);
   // Service changes, then each child table in one pass, placed by the change's row id.

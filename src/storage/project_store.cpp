@@ -383,7 +383,8 @@ std::vector<std::int64_t> write_edit(SQLite::Database& db, const Project& before
                                      const std::vector<std::int64_t>& before_rows,
                                      const Project& next, const std::string& what) {
   std::vector<FieldChange> changes;
-  if (next.project != before.project || next.segments != before.segments) {
+  if (next.project != before.project || next.segments != before.segments ||
+      next.proxy_library != before.proxy_library) {
     diff_project_header(before, next, changes);
     write_project_header(db, next);
   }

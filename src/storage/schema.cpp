@@ -258,7 +258,32 @@ ALTER TABLE impact ADD COLUMN actual_evidence TEXT NOT NULL DEFAULT '';
 ALTER TABLE project ADD COLUMN cumulative_threshold INTEGER NOT NULL DEFAULT 2;
 )sql";
 
-constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3};
+// Version 4: the name of the project's own deflator series, whether proxies are rebased at
+// all (an older file is rebased, as a project that never mentions it is), and the project's
+// own proxy library (for example a council's licensed copy), in the columns of
+// library_proxy_fields() in src/core/fields.cpp.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE project ADD COLUMN deflator_series TEXT NOT NULL DEFAULT '';
+ALTER TABLE project ADD COLUMN rebase_proxies INTEGER NOT NULL DEFAULT 1
+  CHECK (rebase_proxies IN (0, 1));
+CREATE TABLE library_proxy (
+  position INTEGER PRIMARY KEY,
+  code TEXT NOT NULL,
+  description TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  value TEXT NOT NULL,
+  price_year INTEGER NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('social', 'economic', 'fiscal')),
+  agency TEXT NOT NULL,
+  evidence_grade TEXT NOT NULL,
+  source TEXT NOT NULL,
+  source_table TEXT NOT NULL,
+  source_url TEXT NOT NULL,
+  licence TEXT NOT NULL
+) STRICT;
+)sql";
+
+constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kMigrationCount == kSchemaVersion, "each schema version needs its migration");
 

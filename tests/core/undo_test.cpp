@@ -167,3 +167,23 @@ TEST(Undo, AnEditThatChangedNothingIsEmpty) {
   std::swap(moved.changes[0], moved.changes[2]);
   EXPECT_FALSE(diff_edit(p, moved).empty());
 }
+
+// Importing proxies changes the project's own library: undo takes exactly that back, and
+// refuses when someone has changed the library since.
+TEST(Undo, TakesBackAnImportIntoTheProjectsOwnLibrary) {
+  Project before;
+  before.project.name = "Library";
+  Project after = before;
+  LibraryProxy row;
+  row.id = "own-1";
+  after.proxy_library.push_back(row);
+  const ProjectEdit edit = diff_edit(before, after);
+  EXPECT_FALSE(edit.empty());
+  const TakeBack back = take_back(edit, after);
+  ASSERT_TRUE(back.project.has_value());
+  EXPECT_TRUE(back.project->proxy_library.empty());
+  Project changed = after;
+  changed.proxy_library[0].licence = "Held by the council";
+  EXPECT_EQ(take_back(edit, changed).changed_since,
+            std::vector<std::string>{"the project's own proxy library"});
+}

@@ -304,12 +304,16 @@ TEST_F(CouncilTemplates, MalformedTemplateIsReportedEveryTime) {
 }
 
 // The proxy library is read with the one CSV reader: quoted commas kept, a value that is
-// not a number refused with its file and line.
+// not a number refused with its file, line and column.
 TEST(ProxyLibrary, ReadsRowsAndRefusesABadValue) {
+  const std::string header =
+      "id,description,unit,value,price_year,type,agency,evidence_grade,source,source_table,"
+      "source_url,licence\n";
   const auto rows = read_proxy_library_csv(
-      "id,description,unit,value,price_year,source,evidence_grade,type,agency\n"
-      "a,\"Member of a group, adults\",person per year,1850.00,2014,HACT,B,social,\n"
-      "b,Fewer A&E visits,visit,150,,NHS,C,fiscal,NHS\n",
+      header +
+          "a,\"Member of a group, adults\",person per year,1850.00,2014,social,,B,A bank,Table 1,"
+          "https://example.org,Held by the council\n"
+          "b,Fewer A&E visits,visit,150,,fiscal,NHS,C,NHS,Table 2,https://example.org,OGL-3.0\n",
       "lib.csv");
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].proxy.description, "Member of a group, adults");
@@ -317,22 +321,26 @@ TEST(ProxyLibrary, ReadsRowsAndRefusesABadValue) {
   EXPECT_EQ(rows[0].proxy.price_year, 2014);
   EXPECT_EQ(rows[1].proxy.price_year, 0);
   EXPECT_EQ(rows[1].agency, "NHS");
+  EXPECT_EQ(rows[1].cited().source, "NHS (Table 2)");  // an outcome cites title and table
   try {
-    read_proxy_library_csv("id,value\na,1850\nb,lots\n", "lib.csv");
+    read_proxy_library_csv(
+        header + "a,x,y,1850,,social,,B,S,T,U,L\nb,x,y,lots,,social,,B,S,T,U,L\n", "lib.csv");
     FAIL() << "a value that is not a number was read";
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "lib.csv line 3: the value \"lots\" is not a number; write it as 1850.00");
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_EQ(e.problems()[0].path, "lib.csv: line 3, value");
+    EXPECT_NE(e.problems()[0].message.find("is not a value in pounds"), std::string::npos);
   }
   // A price year of four digits starting with 0 is a slip, not the year 242.
   try {
-    read_proxy_library_csv("id,value,price_year\na,31.37,0242\n", "lib.csv");
+    read_proxy_library_csv(header + "a,x,y,31.37,0242,social,,B,S,T,U,L\n", "lib.csv");
     FAIL() << "the price year 0242 was read";
   } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "lib.csv line 2: the price year \"0242\" is not a year; write it as 2024, or leave "
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_EQ(e.problems()[0].text(),
+              "lib.csv: line 2, price_year: \"0242\" is not a year; write it as 2024, or leave "
               "it empty");
   }
-  // The shipped starter library is found through the template directories.
+  // The shipped library is found through the template directories.
   EXPECT_FALSE(proxy_library().empty());
 }

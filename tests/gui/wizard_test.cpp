@@ -67,8 +67,10 @@ TEST(Wizard, FullPassGivesTheWorkedExample) {
   test::type_into(impact->control("attribution"), "0.25");
   test::type_into(impact->control("drop_off"), "0.10");
 
-  // Stage 7: results, as worked by hand in method.md: values 27,000 / 24,300 / 21,870,
-  // PV 68,496.75, NPV 18,496.75, ratio 1.3699.
+  // Stage 7: results, as worked by hand in method.md (values 27,000 / 24,300 / 21,870, PV
+  // 68,496.75) but with the proxy rebased by default from its 2024 prices to the 2026 base
+  // year with the shipped GDP deflators (105.3095 / 100): PV 68,496.75 x 1.053095 =
+  // 72,133.59, NPV 22,133.59, ratio 1.4427.
   wizard->show_stage(6);
   const ServiceChange& c = doc.change(0);
   EXPECT_EQ(c.title, "Library digital skills programme");
@@ -78,12 +80,12 @@ TEST(Wizard, FullPassGivesTheWorkedExample) {
   EXPECT_EQ(c.sroi.outcomes[0].drop_off, Decimal("0.1"));
   EXPECT_TRUE(validate(doc.project()).empty());
   const SroiResult& r = doc.core_result(0);
-  EXPECT_EQ(to_fixed(r.present_value, 2), "68496.75");
-  EXPECT_EQ(to_fixed(r.npv, 2), "18496.75");
+  EXPECT_EQ(to_fixed(r.present_value, 2), "72133.59");
+  EXPECT_EQ(to_fixed(r.npv, 2), "22133.59");
   ASSERT_TRUE(r.ratio.has_value());
-  EXPECT_EQ(to_fixed(*r.ratio, 4), "1.3699");
+  EXPECT_EQ(to_fixed(*r.ratio, 4), "1.4427");
   auto* results = dynamic_cast<ResultsPage*>(wizard->content(6));
-  EXPECT_NE(results->figures_text().Find("£1.37 for every £1"), wxNOT_FOUND)
+  EXPECT_NE(results->figures_text().Find("£1.44 for every £1"), wxNOT_FOUND)
       << results->figures_text();
   delete wizard;  // now, while the document it edits still exists
 }

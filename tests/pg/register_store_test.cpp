@@ -107,6 +107,39 @@ TEST_F(RegisterStore, EditsToDifferentRecordsDoNotConflict) {
   EXPECT_EQ(fresh->project().changes[2].title, "Council tax (B)");
 }
 
+// The register keeps the project's settings as interchange JSON: the deflator settings and
+// the project's own proxy library travel with them.
+TEST_F(RegisterStore, KeepsTheProjectsOwnLibraryAndDeflatorSettings) {
+  auto lead = open_store(addr("lead1"));
+  eqv::LibraryProxy own;
+  own.id = "licensed-1";
+  own.proxy = {eqv::Decimal("1850.25"),
+               "Member of a social group",
+               "person per year",
+               "A licensed bank",
+               2014,
+               "B"};
+  own.type = eqv::ValueType::fiscal;
+  own.agency = "NHS";
+  own.source_table = "Table 3";
+  own.source_url = "https://example.org/bank";
+  own.licence = "Northshire Council's licence";
+  lead->update(
+      [&](Project& p) {
+        p.proxy_library.push_back(own);
+        p.project.deflator_series = "Northshire's own index";
+        p.project.rebase_proxies = false;
+      },
+      "Import a licensed library");
+  const auto fresh = open_store(addr("finance1"));
+  ASSERT_EQ(fresh->project().proxy_library.size(), 1u);
+  EXPECT_TRUE(fresh->project().proxy_library[0] == own);
+  EXPECT_EQ(fresh->project().project.deflator_series, "Northshire's own index");
+  EXPECT_FALSE(fresh->project().project.rebase_proxies);
+  lead->update([](Project& p) { p.project.rebase_proxies = true; }, "Rebase again");
+  EXPECT_TRUE(open_store(addr("finance1"))->project().project.rebase_proxies);
+}
+
 TEST_F(RegisterStore, OtherClientsEditsArriveWithinOneSecond) {
   auto watcher = open_store(addr("finance1"));
   auto editor = open_store(addr("lead2"));

@@ -75,6 +75,18 @@ TEST(ProjectStore, KeepsFieldsTheExamplesLeaveOut) {
   p.project.eqia_additions = {"carers", "rurality"};
   p.project.channel_costs["face-to-face"] = Decimal("8.62");
   p.project.channel_costs["web"] = Decimal("0.15");
+  p.project.rebase_proxies = false;
+  p.project.deflator_series = "Northshire's own index";
+  LibraryProxy own;
+  own.id = "licensed-1";
+  own.proxy = {
+      Decimal("1850"), "Member of a social group", "person per year", "A licensed bank", 2014, "B"};
+  own.type = ValueType::economic;
+  own.agency = "council";
+  own.source_table = "Table 3";
+  own.source_url = "https://example.org/bank";
+  own.licence = "Northshire Council's licence";
+  p.proxy_library = {own, LibraryProxy{}};  // a draft row, not yet complete, is kept too
   auto& e = *p.changes[0].eqia;
   e.budget = Decimal("120000.00");
   e.impacts[0].data_gaps = {"No data on carers", "Survey too small"};
@@ -133,6 +145,7 @@ void each_field_is_stored(const eqv::Fields<R>& fields, const std::function<R&(P
         {EqiaStatus::draft, EqiaStatus::submitted, "jo", "2026-05-01T10:00:00Z", ""});
     if (p.changes[0].affected_segments.empty())
       p.changes[0].affected_segments.push_back({"E1", Decimal("0.5")});
+    p.proxy_library.push_back({});
     p.changes[0].sroi.outcomes[0].ranges[Assumption::drop_off] = {Decimal("0.1"), Decimal("0.3"),
                                                                   Distribution::uniform};
     std::string value;
@@ -180,6 +193,8 @@ TEST(ProjectStore, EveryRegistryFieldIsStored) {
       [](Project & p) -> auto& { return p.changes[0].affected_segments[0]; });
   each_field_is_stored<Segment>(
       eqv::segment_fields(), [](Project & p) -> auto& { return p.segments.items[0]; });
+  each_field_is_stored<LibraryProxy>(
+      eqv::library_proxy_fields(), [](Project & p) -> auto& { return p.proxy_library[0]; });
   each_field_is_stored<Eqia>(
       eqv::eqia_fields(), [](Project & p) -> auto& { return *p.changes[0].eqia; });
   each_field_is_stored<Screening>(
@@ -427,6 +442,11 @@ TEST(ProjectStore, OlderFileIsBackedUpThenUpgraded) {
     EXPECT_FALSE(store->read_only());
     EXPECT_EQ(store->project().changes.at(0).title, "Old change");
     store->set_setting("k", "v");  // the version 2 settings table now exists
+    // Version 3: an older file is rebased with the shipped series, as a JSON file that does
+    // not mention rebasing is, and has no library of its own.
+    EXPECT_TRUE(store->project().project.rebase_proxies);
+    EXPECT_EQ(store->project().project.deflator_series, "");
+    EXPECT_TRUE(store->project().proxy_library.empty());
   }
   const std::string backup = dir.file("old.v1-backup.eqv");
   ASSERT_TRUE(std::filesystem::exists(backup));

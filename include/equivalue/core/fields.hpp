@@ -118,6 +118,7 @@ const Fields<Outcome>& outcome_fields();
 const Fields<Range>& range_fields();
 const Fields<AffectedSegment>& affected_segment_fields();
 const Fields<Segment>& segment_fields();
+const Fields<LibraryProxy>& library_proxy_fields();  // Project::proxy_library
 const Fields<Eqia>& eqia_fields();
 const Fields<Screening>& screening_fields();
 const Fields<Impact>& impact_fields();

@@ -256,6 +256,14 @@ struct ServiceChange {
   bool operator==(const ServiceChange&) const = default;
 };
 
+// A price index by year, named, such as HM Treasury's GDP deflators.
+struct DeflatorSeries {
+  std::string name;
+  std::map<int, Decimal> index;
+
+  bool operator==(const DeflatorSeries&) const = default;
+};
+
 struct ProjectSettings {
   std::string name;
   std::string jurisdiction = "england";
@@ -266,8 +274,14 @@ struct ProjectSettings {
   // Cumulative impact: a group rated negative by this many changes or more is flagged for the
   // decision makers.
   int cumulative_threshold = 2;
-  // GDP deflator index by year, for rebasing proxies to base-year prices. Empty = no rebasing.
+  // The project's own GDP deflator index by year, for rebasing proxies to base-year prices.
+  // Empty = the shipped series (shipped_deflators) is used.
   std::map<int, Decimal> deflators;
+  std::string deflator_series;  // the name of the project's own series, shown beside it
+  bool rebase_proxies = true;   // false: proxies are used as priced, never rebased
+  // Not saved with the project: the series shipped in templates/deflators/ (or the council's
+  // replacement), attached by the front ends when a project is opened.
+  DeflatorSeries shipped_deflators;
   // Local additions of the EqIA template the council screens too ("carers", "rurality"):
   // ids from the template's local_additions list.
   std::vector<std::string> eqia_additions;
@@ -278,10 +292,29 @@ struct ProjectSettings {
   bool operator==(const ProjectSettings&) const = default;
 };
 
+// One row of a financial proxy library: the proxy and where it comes from.
+struct LibraryProxy {
+  std::string id;
+  Proxy proxy;  // value, description, unit, price year, evidence grade; source = the title
+  ValueType type = ValueType::social;
+  std::string agency;        // who gains a fiscal value
+  std::string source_table;  // the table or section of the source the value is quoted from
+  std::string source_url;    // the source's address
+  std::string licence;       // the licence it is used under ("OGL-3.0", a council's own licence)
+
+  // The proxy as an outcome cites it: the source's title with the table, when given.
+  Proxy cited() const;
+
+  bool operator==(const LibraryProxy&) const = default;
+};
+
 struct Project {
   ProjectSettings project;
   SegmentScheme segments;
   std::vector<ServiceChange> changes;
+  // The council's own proxies (for example a licensed library it imported), offered beside
+  // the shipped library when an outcome is valued.
+  std::vector<LibraryProxy> proxy_library;
 
   const ServiceChange* find_change(const std::string& id) const;
 

@@ -35,8 +35,16 @@ inline const Decimal& applied_factor(const std::vector<Decimal>& df, int year,
   return df[static_cast<std::size_t>(first_year_discounted ? year : year - 1)];
 }
 
-// The proxy value after rebasing to the project's base-year prices with the user's
-// deflator series (unchanged when no series, or no price year, is given).
+// The deflator series proxies are rebased with: the project's own when it has one, else the
+// shipped series attached to the settings; nothing when rebasing is turned off
+// (rebase_proxies false) or neither series is there.
+const std::map<int, Decimal>* deflators_in_use(const ProjectSettings& settings);
+// The name of that series, for screens and workbooks ("" when none is in use).
+std::string deflator_series_in_use(const ProjectSettings& settings);
+
+// The proxy value rebased from its price year to the project's base-year prices:
+// value x index(base year) / index(price year). Unchanged when no series is in use, no
+// price year is given, or the series lacks either year (validation reports that).
 Decimal real_proxy_value(const Proxy& proxy, const ProjectSettings& settings);
 
 // value(o, S): the outcome's value in its first year, after every deduction.

@@ -3,9 +3,9 @@
 // project, and restoring a whole earlier copy of it would undo their work too.
 //
 // An edit is kept as the records it changed, each as it was before and after: the project's
-// settings, its segments, and each service change it altered, added or removed (service
-// changes are matched by their id). Taking it back puts those records back as they were,
-// provided each is still as the edit left it; a record someone else changed since is named
+// settings, its segments, its own proxy library, and each service change it altered, added or
+// removed (service changes are matched by their id). Taking it back puts those records back as they
+// were, provided each is still as the edit left it; a record someone else changed since is named
 // and nothing is changed at all.
 #pragma once
 
@@ -26,8 +26,9 @@ struct ChangeEdit {
 };
 
 struct ProjectEdit {
-  std::optional<ProjectSettings> settings_before, settings_after;  // set when they changed
-  std::optional<SegmentScheme> segments_before, segments_after;    // set when they changed
+  std::optional<ProjectSettings> settings_before, settings_after;          // set when they changed
+  std::optional<SegmentScheme> segments_before, segments_after;            // set when they changed
+  std::optional<std::vector<LibraryProxy>> library_before, library_after;  // the own library
   std::vector<ChangeEdit> changes;
   // The ids of the service changes in order, before and after: whether the edit added,
   // removed or moved any, and where the others are.
