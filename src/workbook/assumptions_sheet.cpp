@@ -64,17 +64,27 @@ int ChangeWriter::assumption_schedules(Sheet& s, int r) {
   s.text(r, 0, "GDP deflator series (Deflators)", f_.section);
   for (int c = 1; c <= 3; ++c) s.blank(r, c, f_.section);
   ++r;
+  const auto* deflators = deflators_in_use(project_.project);
+  if (deflators) {
+    s.merge(r, 0, r, 6,
+            "Series: " + deflator_series_in_use(project_.project) +
+                ". Each proxy is rebased from its price year to the base year: value x "
+                "index(base year) / index(price year).",
+            f_.wrap);
+    ++r;
+  }
   s.text(r, 0, "Year", f_.header);
   s.text(r, 1, "Index", f_.header);
   ++r;
   const int df_first = r;
-  for (const auto& [year, index] : project_.project.deflators) {
-    s.number(r, 0, year, f_.year);
-    s.decimal(r, 1, index, f_.number_input);
-    ++r;
-  }
-  if (project_.project.deflators.empty()) {
-    s.text(r, 0, "None given: proxies are used as priced.", f_.muted);
+  if (deflators) {
+    for (const auto& [year, index] : *deflators) {
+      s.number(r, 0, year, f_.year);
+      s.decimal(r, 1, index, f_.number_input);
+      ++r;
+    }
+  } else {
+    s.text(r, 0, "None: rebasing is turned off, so proxies are used as priced.", f_.muted);
     ++r;
   }
   deflators_ = s.range(df_first, 0, r - 1, 1);
@@ -88,10 +98,15 @@ int ChangeWriter::assumption_proxies(Sheet& s, int r) {
   s.text(r, 0, "Financial proxies and sources", f_.section);
   for (int c = 1; c <= 6; ++c) s.blank(r, c, f_.section);
   ++r;
-  const char* ph[] = {"Outcome and proxy", "Value (\xC2\xA3)", "Unit",
-                      "Price year",        "Evidence grade",   "Source"};
+  const char* ph[] = {"Outcome and proxy",
+                      "Value as priced (\xC2\xA3)",
+                      "Unit",
+                      "Price year",
+                      "Evidence grade",
+                      "Source"};
   for (int c = 0; c < 6; ++c) s.text(r, c, ph[c], f_.header);
   s.merge(r, 5, r, 6, "Source", f_.header);
+  s.text(r, 7, "In base-year prices (\xC2\xA3)", f_.header);
   ++r;
   const auto& outcomes = change_.sroi.outcomes;
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
@@ -106,6 +121,8 @@ int ChangeWriter::assumption_proxies(Sheet& s, int r) {
       s.text(r, 3, "not stated", f_.muted);
     s.text(r, 4, o.proxy.evidence_grade, f_.text);
     s.merge(r, 5, r, 6, o.proxy.source, f_.wrap);
+    s.formula(r, 7, "=" + lay_.im(im_row, kImProxyValue) + "*" + lay_.im(im_row, kImRebase),
+              real_proxy_value(o.proxy, project_.project), f_.money);
     ++r;
   }
   ++r;
@@ -155,7 +172,7 @@ void ChangeWriter::assumptions() {
   r = assumption_settings(s, r);
   r = assumption_schedules(s, r);
   r = assumption_proxies(s, r);
-  s.print_setup(false, r, 6);
+  s.print_setup(false, r, 7);
   s.protect_formulas();
 }
 
