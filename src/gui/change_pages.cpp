@@ -1,4 +1,5 @@
 #include "dialogs.hpp"
+#include "proxy_chooser.hpp"
 #include "eqia_page.hpp"
 #include "forms.hpp"
 #include "pages.hpp"
@@ -367,6 +368,23 @@ void OutcomesPage::select(int outcome) {
   show(true);
 }
 
+namespace {
+
+// The proxy as priced and in base-year prices, naming the deflator series: "Proxy:
+// £1,000.00 in 2019 prices = £1,302.15 in 2026 prices (HM Treasury GDP deflators ...)."
+std::string proxy_prices_text(const Proxy& proxy, const ProjectSettings& settings) {
+  std::string text = "Proxy: £" + to_grouped(proxy.value, kMoneyPlaces);
+  if (proxy.price_year == 0) return text + " (no price year given, so used as priced).\n";
+  text += " in " + std::to_string(proxy.price_year) + " prices";
+  if (proxy.price_year == settings.base_year) return text + ", the base year.\n";
+  const std::string series = deflator_series_in_use(settings);
+  if (series.empty()) return text + ", used as priced (rebasing is turned off).\n";
+  return text + " = £" + to_grouped(real_proxy_value(proxy, settings), kMoneyPlaces) + " in " +
+         std::to_string(settings.base_year) + " prices (" + series + ").\n";
+}
+
+}  // namespace
+
 void OutcomesPage::show(bool force) {
   const auto& outcomes = change().sroi.outcomes;
   if (outcome_ >= static_cast<int>(outcomes.size()))
@@ -393,24 +411,26 @@ void OutcomesPage::show(bool force) {
   const wxString before = headline_->GetLabel();
   if (has) {
     const Outcome& o = outcomes[static_cast<std::size_t>(outcome_)];
-    const Decimal v = first_year_value(o, change().sroi, doc_.project().project);
+    const ProjectSettings settings = doc_.settings();
+    const Decimal v = first_year_value(o, change().sroi, settings);
     const auto& r = doc_.core_result(index_);
     headline_->SetLabel(wxString::FromUTF8(
-        "This outcome is worth £" + to_grouped(v, kMoneyPlaces) +
+        proxy_prices_text(o.proxy, settings) + "This outcome is worth £" +
+        to_grouped(v, kMoneyPlaces) +
         " in its first year, after deductions.\nThe whole change: ratio " +
         (r.ratio ? to_fixed(*r.ratio, 2) + " : 1" : std::string("not yet known")) +
         ", net present value £" + to_grouped(r.npv, kMoneyPlaces)));
   } else {
     headline_->SetLabel(_("No outcomes yet: choose Add outcome."));
   }
-  // The headline is two lines: the page makes room for both whenever it changes.
+  // The headline is three lines: the page makes room for them whenever it changes.
   if (headline_->GetLabel() != before) Layout();
 }
 
 void OutcomesPage::pick_proxy() {
   if (outcome_ < 0) return;
   Proxy chosen;
-  if (!ChooseProxy(this, chosen)) return;
+  if (!ChooseProxy(this, doc_, chosen)) return;
   const int o = outcome_;
   guarded(this, [&] {
     edit_change(

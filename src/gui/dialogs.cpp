@@ -6,7 +6,6 @@
 #include "pages.hpp"
 
 #include "equivalue/core/validation.hpp"
-#include "equivalue/interchange/proxy_library.hpp"
 #include "equivalue/storage/store.hpp"
 
 #include <wx/button.h>
@@ -139,67 +138,6 @@ bool EditProjectSettings(wxWindow* parent, Project& project) {
   refresh();
   if (dialog.ShowModal() != wxID_OK) return false;
   project = work;
-  return true;
-}
-
-bool ChooseProxy(wxWindow* parent, Proxy& proxy) {
-  std::vector<LibraryProxy> library;
-  if (!guarded(parent, [&] { library = proxy_library(); })) return false;
-  if (library.empty()) {
-    wxMessageBox(_("The proxy library is empty or missing (templates/proxies). Enter the proxy by "
-                   "hand, with its "
-                   "source and price year."),
-                 _("Proxy library"), wxOK | wxICON_INFORMATION, parent);
-    return false;
-  }
-  wxDialog dialog(parent, wxID_ANY, _("Choose a financial proxy"), wxDefaultPosition,
-                  wxSize(980, 520), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
-  auto* sizer = new wxBoxSizer(wxVERTICAL);
-  auto* search = new wxTextCtrl(&dialog, wxID_ANY, "");
-  search->SetHint(_("Type to filter: loneliness, employment, A&E ..."));
-  sizer->Add(search, 0, wxEXPAND | wxALL, 8);
-  auto* list = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                              wxLC_REPORT | wxLC_SINGLE_SEL);
-  list->AppendColumn(_("Proxy"), wxLIST_FORMAT_LEFT, 360);
-  list->AppendColumn(wxString::FromUTF8("Value (£)"), wxLIST_FORMAT_RIGHT, 90);
-  list->AppendColumn(_("Unit"), wxLIST_FORMAT_LEFT, 130);
-  list->AppendColumn(_("Price year"), wxLIST_FORMAT_RIGHT, 80);
-  list->AppendColumn(_("Evidence"), wxLIST_FORMAT_LEFT, 70);
-  list->AppendColumn(_("Source"), wxLIST_FORMAT_LEFT, 300);
-  sizer->Add(list, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
-  sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
-  dialog.SetSizer(sizer);
-
-  std::vector<std::size_t> shown;
-  auto fill = [&] {
-    const wxString filter = search->GetValue().Lower();
-    list->DeleteAllItems();
-    shown.clear();
-    for (std::size_t i = 0; i < library.size(); ++i) {
-      const auto& p = library[i].proxy;
-      const wxString text =
-          wxString::FromUTF8(p.description + " " + p.source + " " + p.unit).Lower();
-      if (!filter.empty() && !text.Contains(filter)) continue;
-      const long item = list->InsertItem(list->GetItemCount(), wxString::FromUTF8(p.description));
-      list->SetItem(item, 1, wxString::FromUTF8(to_grouped(p.value, 2)));
-      list->SetItem(item, 2, wxString::FromUTF8(p.unit));
-      list->SetItem(item, 3, p.price_year ? wxString::Format("%d", p.price_year) : wxString());
-      list->SetItem(item, 4, wxString::FromUTF8(p.evidence_grade));
-      list->SetItem(item, 5, wxString::FromUTF8(p.source));
-      shown.push_back(i);
-    }
-    if (!shown.empty())
-      list->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                         wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-  };
-  search->Bind(wxEVT_TEXT, [&](wxCommandEvent&) { fill(); });
-  list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [&](wxListEvent&) { dialog.EndModal(wxID_OK); });
-  fill();
-  search->SetFocus();
-  if (dialog.ShowModal() != wxID_OK) return false;
-  const long selected = list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-  if (selected < 0 || static_cast<std::size_t>(selected) >= shown.size()) return false;
-  proxy = library[shown[static_cast<std::size_t>(selected)]].proxy;
   return true;
 }
 

@@ -22,9 +22,6 @@ namespace eqv::gui {
 // Project settings, and the discounting used by every change. True when confirmed.
 bool EditProjectSettings(wxWindow* parent, Project& project);
 
-// Picks a proxy from the library (templates/proxies/*.csv). True when one was chosen.
-bool ChooseProxy(wxWindow* parent, Proxy& proxy);
-
 // The reviewer's name and, when returning, the comments (required). True when confirmed.
 bool AskReview(wxWindow* parent, const wxString& title, bool need_comments, std::string& reviewer,
                std::string& comments, bool signed_in = false);

@@ -4,6 +4,7 @@
 #include "equivalue/core/errors.hpp"
 #include "equivalue/core/reviews.hpp"
 #include "equivalue/core/text.hpp"
+#include "equivalue/interchange/proxy_library.hpp"
 #include "equivalue/interchange/templates.hpp"
 
 #include <wx/datetime.h>
@@ -80,6 +81,23 @@ std::string change_path(int index) { return "changes[" + std::to_string(index) +
 
 ProjectDocument::ProjectDocument(std::unique_ptr<ProjectSink> sink) : sink_(std::move(sink)) {
   cache_.resize(project().changes.size());
+  try {
+    shipped_ = load_shipped_deflators();
+  } catch (const InputError& e) {
+    shipped_problem_ = e.what();
+  }
+}
+
+ProjectSettings ProjectDocument::settings() const {
+  ProjectSettings s = project().project;
+  s.shipped_deflators = shipped_;
+  return s;
+}
+
+Project ProjectDocument::project_with_settings() const {
+  Project p = project();
+  p.project.shipped_deflators = shipped_;
+  return p;
 }
 
 void ProjectDocument::edit(const std::function<void(Project&)>& fn, const std::string& what,
@@ -221,7 +239,7 @@ ProjectDocument::Cache& ProjectDocument::cache(int index) const {
   // Validate this change alone, in a project holding only it, and give the paths back
   // their place in the whole project: a 1,000-change project stays quick to edit.
   Project one;
-  one.project = p.project;
+  one.project = settings();
   one.segments = p.segments;
   one.changes.push_back(ch);
   c.problems.clear();
@@ -235,7 +253,7 @@ ProjectDocument::Cache& ProjectDocument::cache(int index) const {
   for (auto& problem : duplicate_change_id(p, static_cast<std::size_t>(index)))
     c.problems.push_back(std::move(problem));
 
-  c.result = calculate_core(ch.sroi, p.project);
+  c.result = calculate_core(ch.sroi, one.project);
   ChangeSummary& s = c.summary;
   s = ChangeSummary{};
   s.ratio = c.result.ratio;
@@ -269,7 +287,7 @@ std::optional<AffectedResult> ProjectDocument::affected(int index) const {
 
 Problems ProjectDocument::project_problems() const {
   Project settings_only;
-  settings_only.project = project().project;
+  settings_only.project = settings();
   settings_only.segments = project().segments;
   return validate(settings_only);
 }

@@ -72,6 +72,14 @@ class ProjectDocument {
   explicit ProjectDocument(std::unique_ptr<ProjectSink> sink);
 
   const Project& project() const { return sink_->project(); }
+  // The project's settings with the shipped deflator series attached (used when the project
+  // has no series of its own): what every figure on screen is computed with.
+  ProjectSettings settings() const;
+  // The whole project with those settings, for workbooks and published documents.
+  Project project_with_settings() const;
+  // A fault in the shipped series' file (templates/deflators/gdp.json), read when the
+  // document is made; "" when it was read. Without it no series is attached.
+  const std::string& shipped_deflators_problem() const { return shipped_problem_; }
   const ServiceChange& change(int index) const {
     return project().changes.at(static_cast<std::size_t>(index));
   }
@@ -154,6 +162,8 @@ class ProjectDocument {
   void shown_after_refusal();
 
   std::unique_ptr<ProjectSink> sink_;
+  DeflatorSeries shipped_;
+  std::string shipped_problem_;
   std::vector<Step> undo_, redo_;
   std::string merge_key_;
   Project merge_base_;  // the project before the current typing run began

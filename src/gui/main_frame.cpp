@@ -593,9 +593,10 @@ void MainFrame::export_workbook() {
     workbook::ExportOptions options;
     options.source_name = std::filesystem::path(doc_->path()).filename().string();
     if (one)
-      workbook::export_change_workbook(doc_->project(), doc_->change(index).id, path, options);
+      workbook::export_change_workbook(doc_->project_with_settings(), doc_->change(index).id, path,
+                                       options);
     else
-      workbook::export_project_workbook(doc_->project(), path, options);
+      workbook::export_project_workbook(doc_->project_with_settings(), path, options);
     SetStatusText(wxString::FromUTF8("Exported " + path), 0);
   });
 #else

@@ -96,6 +96,8 @@ class OutcomesPage : public ChangePage {
   int selected() const { return outcome_; }
   FormBinding<Outcome>* form(const std::string& resource);
   void add_outcome();
+  // The lines over the forms: the proxy as priced and rebased, and what the outcome is worth.
+  std::string headline() const { return headline_->GetLabel().utf8_string(); }
 
  private:
   void show(bool force) override;

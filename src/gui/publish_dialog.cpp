@@ -31,7 +31,7 @@ std::string PublishDocument(const ProjectDocument& doc, int index, const std::st
     throw InputError(pdf +
                      ": cannot make a PDF because Chromium is not installed (Debian: sudo "
                      "apt-get install chromium); the HTML document can be published on its own");
-  const Project& project = doc.project();
+  const Project project = doc.project_with_settings();  // rebased as on screen
   const std::string text = index < 0 ? publishing::round_document(project)
                                      : publishing::change_document(project, doc.change(index).id);
   publishing::write_document(text, html);

@@ -55,11 +55,10 @@ wxString ResultsPage::figures_text() const {
 }
 
 void ResultsPage::show(bool) {
-  const Project& p = doc_.project();
   // Everything but the Monte Carlo: quick for one change, so it follows every edit.
   CalcOptions options;
   options.monte_carlo = false;
-  const SroiResult r = calculate_sroi(change().sroi, p.project, options);
+  const SroiResult r = calculate_sroi(change().sroi, doc_.settings(), options);
   ratio_->SetLabel(wxString::FromUTF8(
       "Social return: " + (r.ratio ? "£" + to_fixed(*r.ratio, 2) + " for every £1 put in"
                                    : std::string("not known (no inputs yet)"))));
@@ -107,7 +106,7 @@ bool ResultsPage::run_monte_carlo(bool with_dialog) {
     return !cancel.load();
   };
   const Sroi sroi = change().sroi;
-  const ProjectSettings settings = doc_.project().project;
+  const ProjectSettings settings = doc_.settings();
   auto work =
       std::async(std::launch::async, [&] { return eqv::run_monte_carlo(sroi, settings, options); });
   if (with_dialog) {

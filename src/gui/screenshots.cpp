@@ -4,6 +4,7 @@
 #include "main_frame.hpp"
 #include "officer_desk.hpp"
 #include "review_dialog.hpp"
+#include "proxy_chooser.hpp"
 #include "profile_wizard.hpp"
 #include "wizard.hpp"
 
@@ -113,6 +114,16 @@ storage::StaleEdit sample_stale_edit(const Project& project) {
       0, mine, theirs);
 }
 
+// The proxy library, filtered to A&E attendances, each as priced and in base-year prices.
+template <typename Shot>
+void shot_proxy_chooser(wxWindow* parent, ProjectDocument& doc, Shot& shot) {
+  auto* chooser = new ProxyChooser(parent, doc);
+  chooser->Show();
+  chooser->set_filter("A&E");
+  shot(chooser, "proxy-library");
+  chooser->Destroy();
+}
+
 }  // namespace
 
 std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) {
@@ -135,6 +146,7 @@ std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) 
     if (page == 1) view_->outcomes()->select(0);
     shot(this, std::string("main-") + names[page]);
   }
+  shot_proxy_chooser(this, *doc_, shot);
   // The assessment of a draft, whose unmet rules are listed at the top.
   for (int i = 0; i < doc_->change_count(); ++i)
     if (doc_->change(i).eqia && is_editable(*doc_->change(i).eqia)) {
