@@ -137,17 +137,23 @@ void SubmissionCheck::identity() {
     add(at("saving"), "a budget saving needs the saving it is expected to make, in pounds");
 }
 
-// The link: which characteristics the segment figures flag for this change.
+// The link: which characteristics the segment figures flag for this change. A flagged
+// joint group (older and disabled) asks for each characteristic it crosses.
 void SubmissionCheck::find_flagged() {
   if (project.segments.items.empty() || change.affected_segments.empty()) return;
   const AffectedResult affected =
       compute_affected(project.segments, change.affected_segments, project.project.flag_ratio);
+  const auto& joint = project.segments.intersections;
   for (const auto& ch : affected.characteristics)
-    if (ch.flagged()) {
+    if (ch.flagged() && !joint.count(ch.characteristic)) {
       flagged[ch.characteristic] = flag_words(ch, project.project.flag_ratio);
       for (const auto& cat : ch.categories)
         if (cat.flag) flagged_groups[ch.characteristic].push_back(cat.category);
     }
+  for (const auto& ch : affected.characteristics)
+    if (const auto crossed = joint.find(ch.characteristic); ch.flagged() && crossed != joint.end())
+      for (const auto& name : crossed->second)
+        flagged.emplace(name, flag_words(ch, project.project.flag_ratio));
 }
 
 void SubmissionCheck::screening() {

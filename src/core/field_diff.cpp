@@ -130,6 +130,11 @@ void flatten_header(const Project& p, FlatFields& f) {
     for (const auto& cat : c.categories) categories += (categories.empty() ? "" : ", ") + cat;
     f[{"segments.characteristics", c.name}] = categories;
   }
+  for (const auto& [joint, crosses] : p.segments.intersections) {
+    std::string crossed;
+    for (const auto& name : crosses) crossed += (crossed.empty() ? "" : ", ") + name;
+    f[{"segments.intersections", joint}] = crossed;
+  }
   const auto items =
       keyed(f, "segments.items", p.segments.items, [](const Segment& x) { return x.code; });
   for (std::size_t i = 0; i < p.segments.items.size(); ++i) {

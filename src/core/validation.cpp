@@ -69,6 +69,18 @@ void check_segments(Checker& c, const SegmentScheme& scheme) {
     for (const auto& cat : ch.categories)
       if (!cats.insert(cat).second) c.add(path, "the category \"" + cat + "\" is listed twice");
   }
+  for (const auto& [joint, crosses] : scheme.intersections) {
+    const std::string path = "segments.intersections." + joint;
+    if (!scheme.characteristic(joint))
+      c.add(path, "\"" + joint +
+                      "\" is not one of the characteristics listed under segments.characteristics");
+    if (crosses.size() < 2)
+      c.add(path, "a joint characteristic crosses two or more characteristics");
+    for (const auto& x : crosses)
+      if (x == joint || !scheme.characteristic(x) || scheme.intersections.count(x))
+        c.add(path, "crosses \"" + x +
+                        "\", which is not one of the (single) characteristics of the segments");
+  }
   c.unique_ids(
       base, "items", scheme.items, [](const Segment& s) { return s.code; }, "segment");
   for (std::size_t i = 0; i < scheme.items.size(); ++i) {

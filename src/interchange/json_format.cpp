@@ -135,12 +135,32 @@ void read_composition(Reader& r, const json& item, const std::string& p, Segment
   }
 }
 
+// Optional: joint characteristics, each with the characteristics it crosses. A file without
+// them means what it meant before they existed.
+void read_intersections(Reader& r, const json& v, const std::string& path, SegmentScheme& scheme) {
+  const json* joint = r.member(v, "intersections");
+  if (!joint) return;
+  const std::string jpath = field_path(path, "intersections");
+  if (!joint->is_object()) {
+    r.add(jpath,
+          "must be an object naming, for each joint characteristic, the characteristics it "
+          "crosses, such as {\"age x disability\": [\"age\", \"disability\"]}");
+    return;
+  }
+  for (const auto& item : joint->items()) {
+    std::vector<std::string> crosses;
+    r.strings(*joint, item.key().c_str(), jpath, crosses);
+    scheme.intersections[item.key()] = std::move(crosses);
+  }
+}
+
 void read_segments(Reader& r, const json& v, SegmentScheme& scheme) {
   const std::string path = "segments";
-  if (!r.object(v, path, {"scheme", "characteristics", "items"})) return;
+  if (!r.object(v, path, {"scheme", "characteristics", "intersections", "items"})) return;
   if (const json* s = r.member(v, "scheme"); s && !s->is_null())
     if (auto text = r.text_value(*s, "segments.scheme")) scheme.scheme = *text;
   read_characteristics(r, v, path, scheme);
+  read_intersections(r, v, path, scheme);
   read_records(
       r, v, "items", path, segment_fields(), scheme.items, {"composition"},
       [&](const json& item, const std::string& p, Segment& s) { read_composition(r, item, p, s); });

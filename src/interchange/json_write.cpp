@@ -153,6 +153,11 @@ ojson write_segments(const SegmentScheme& scheme) {
   ojson chars = ojson::object();
   for (const auto& c : scheme.characteristics) chars[c.name] = c.categories;
   seg["characteristics"] = chars;
+  if (!scheme.intersections.empty()) {
+    ojson joint = ojson::object();
+    for (const auto& [name, crosses] : scheme.intersections) joint[name] = crosses;
+    seg["intersections"] = joint;
+  }
   seg["items"] = ojson::array();
   for (const auto& item : scheme.items) {
     ojson iv = write_record(item, segment_fields());

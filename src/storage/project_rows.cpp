@@ -137,6 +137,21 @@ void write_characteristics(SQLite::Database& db, const SegmentScheme& scheme) {
   }
 }
 
+// Each joint characteristic's crossed characteristics, in order (schema version 3).
+void write_intersections(SQLite::Database& db, const SegmentScheme& scheme) {
+  SQLite::Statement joint(
+      db, "INSERT INTO intersection (characteristic, position, crosses) VALUES (?, ?, ?)");
+  for (const auto& [name, crosses] : scheme.intersections) {
+    int position = 0;
+    for (const auto& crossed : crosses) {
+      joint.bind(1, name);
+      joint.bind(2, position++);
+      joint.bind(3, crossed);
+      run(joint);
+    }
+  }
+}
+
 void write_segments(SQLite::Database& db, const SegmentScheme& scheme) {
   SQLite::Statement seg(db, insert_sql("segment", "position", 1, segment_fields()));
   SQLite::Statement comp(
@@ -178,10 +193,12 @@ void write_project_header(SQLite::Database& db, const Project& project) {
   db.exec(
       "DELETE FROM project; DELETE FROM deflator; DELETE FROM eqia_addition; DELETE FROM "
       "channel_cost; "
-      "DELETE FROM characteristic; DELETE FROM segment; DELETE FROM library_proxy;");
+      "DELETE FROM characteristic; DELETE FROM segment; DELETE FROM library_proxy; "
+      "DELETE FROM intersection;");
   write_settings(db, project);
   write_settings_lists(db, project.project);
   write_characteristics(db, project.segments);
+  write_intersections(db, project.segments);
   write_segments(db, project.segments);
   write_proxy_library(db, project.proxy_library);
 }
@@ -370,6 +387,11 @@ void read_characteristics(ReadState& s) {
       s.db, "SELECT characteristic_id, name FROM category ORDER BY characteristic_id, position");
   while (c.executeStep())
     chars.at(index.at(c.getColumn(0).getInt64())).categories.push_back(c.getColumn(1).getString());
+  SQLite::Statement j(
+      s.db, "SELECT characteristic, crosses FROM intersection ORDER BY characteristic, position");
+  while (j.executeStep())
+    s.project.segments.intersections[j.getColumn(0).getString()].push_back(
+        j.getColumn(1).getString());
 }
 
 void read_segments(ReadState& s) {

@@ -283,7 +283,18 @@ CREATE TABLE library_proxy (
 ) STRICT;
 )sql";
 
-constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
+// Version 5: joint characteristics of the segments (from a Census multivariate table):
+// each one's name and, in order, the characteristics it crosses.
+constexpr const char* kVersion5 = R"sql(
+CREATE TABLE intersection (
+  characteristic TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  crosses TEXT NOT NULL,
+  PRIMARY KEY (characteristic, position)
+) STRICT;
+)sql";
+
+constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
 constexpr int kMigrationCount = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 static_assert(kMigrationCount == kSchemaVersion, "each schema version needs its migration");
 

@@ -53,8 +53,10 @@ const std::string& ChangeWriter::stakeholder_name(const std::string& id) const {
 }
 
 // The template's name for a characteristic (the change's own template, else the project's);
-// the id as written when no template is installed or it cannot be read.
+// the id as written when no template is installed or it cannot be read. A joint
+// characteristic (older and disabled, from a Census multivariate table) is marked so.
 std::string ChangeWriter::characteristic_label(const std::string& id) const {
+  if (project_.segments.intersections.count(id)) return id + " (joint)";
   const std::string& name =
       change_.eqia ? change_.eqia->template_name : project_.project.jurisdiction;
   try {

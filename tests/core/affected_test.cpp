@@ -85,3 +85,37 @@ TEST(Affected, RatioExactlyAtTheFlagRatioIsFlagged) {
   EXPECT_FALSE(
       compute_affected(s, {{"A", D("1")}}, D("1.21")).find("disability")->categories[0].flag);
 }
+
+TEST(Affected, JointGroupsAreCountedAndFlaggedLikeAnyGroup) {
+  // A joint characteristic (age x disability, from a Census multivariate table) beside age.
+  // A: 1,000 people, 30% aged 65+ and disabled; B: 3,000 people, 5%.
+  // The change touches half of A and a tenth of B:
+  //   A = 500 + 300 = 800;  A_(65+ disabled) = 500 x 0.3 + 300 x 0.05 = 150 + 15 = 165
+  //   B = 4,000;            B_(65+ disabled) = 300 + 150 = 450
+  //   R = (165 / 800) / (450 / 4,000) = 0.20625 / 0.1125 = 1.8333  -> flagged at 1.2
+  //   R_other = (635 / 800) / (3,550 / 4,000) = 0.79375 / 0.8875 = 0.8944
+  SegmentScheme s;
+  s.characteristics = {{"age", {"under 65", "65+"}},
+                       {"age x disability", {"65+ disabled", "other"}}};
+  s.intersections["age x disability"] = {"age", "disability"};
+  Segment a, b;
+  a.code = "A";
+  a.population = 1000;
+  a.composition["age"] = {{"under 65", D("0.4")}, {"65+", D("0.6")}};
+  a.composition["age x disability"] = {{"65+ disabled", D("0.3")}, {"other", D("0.7")}};
+  b.code = "B";
+  b.population = 3000;
+  b.composition["age"] = {{"under 65", D("0.8")}, {"65+", D("0.2")}};
+  b.composition["age x disability"] = {{"65+ disabled", D("0.05")}, {"other", D("0.95")}};
+  s.items = {a, b};
+  const auto r = compute_affected(s, {{"A", D("0.5")}, {"B", D("0.1")}}, D("1.2"));
+  const auto& joint = *r.find("age x disability");
+  EXPECT_EQ(joint.categories[0].category, "65+ disabled");
+  EXPECT_EQ(joint.categories[0].affected, D("165"));
+  EXPECT_EQ(to_fixed(*joint.categories[0].ratio, 4), "1.8333");
+  EXPECT_TRUE(joint.categories[0].flag);
+  EXPECT_EQ(joint.categories[1].affected, D("635"));
+  EXPECT_EQ(to_fixed(*joint.categories[1].ratio, 4), "0.8944");
+  EXPECT_FALSE(joint.categories[1].flag);
+  EXPECT_TRUE(joint.flagged());
+}

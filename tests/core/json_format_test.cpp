@@ -228,3 +228,27 @@ TEST(JsonFormat, UnknownFieldsAreListedAsIgnored) {
   EXPECT_EQ(typo.problems.size(), 1u);
   EXPECT_TRUE(typo.ignored.empty());
 }
+
+TEST(JsonFormat, JointCharacteristicsAreReadAndWrittenBack) {
+  const auto first = read_project_json(fixture("joint_groups.json"));
+  ASSERT_TRUE(first.problems.empty()) << first.problems[0].text();
+  EXPECT_EQ(first.project.segments.intersections.at("age x disability"),
+            (std::vector<std::string>{"age", "disability"}));
+  const std::string written = write_project_json(first.project);
+  const auto second = read_project_json(written);
+  ASSERT_TRUE(second.problems.empty()) << second.problems[0].text();
+  EXPECT_EQ(second.project.segments.intersections, first.project.segments.intersections);
+  EXPECT_EQ(write_project_json(second.project), written);
+}
+
+TEST(JsonFormat, AFileWithoutJointCharacteristicsMeansWhatItDidBefore) {
+  const auto read = read_project_json(fixture("budget_round.json"));
+  ASSERT_TRUE(read.problems.empty()) << read.problems[0].text();
+  EXPECT_TRUE(read.project.segments.intersections.empty());
+  EXPECT_EQ(write_project_json(read.project).find("intersections"), std::string::npos);
+  EXPECT_EQ(first_problem(R"({"format": "equivalue/1", "project": {"name": "P"},
+    "segments": {"intersections": ["age", "disability"]}})"),
+            "segments.intersections: must be an object naming, for each joint characteristic, "
+            "the characteristics it crosses, such as {\"age x disability\": [\"age\", "
+            "\"disability\"]}");
+}

@@ -177,3 +177,27 @@ TEST(Validation, IsoDates) {
   EXPECT_FALSE(is_iso_date("2027-13-01"));
   EXPECT_FALSE(is_iso_date("2027-1-01"));
 }
+
+TEST(Validation, AJointCharacteristicCrossesListedCharacteristics) {
+  Project p = valid_project();
+  p.segments.characteristics.push_back({"age x disability", {"65+ disabled", "other"}});
+  p.segments.items[0].composition["age x disability"] = {{"65+ disabled", D("0.1")},
+                                                         {"other", D("0.9")}};
+  p.segments.characteristics.push_back({"disability", {"disabled", "not disabled"}});
+  p.segments.items[0].composition["disability"] = {{"disabled", D("0.2")},
+                                                   {"not disabled", D("0.8")}};
+  p.segments.intersections["age x disability"] = {"age", "disability"};
+  EXPECT_TRUE(validate(p).empty());
+
+  p.segments.intersections["age x disability"] = {"age", "sex"};
+  EXPECT_EQ(message_for(validate(p), "segments.intersections.age x disability"),
+            "crosses \"sex\", which is not one of the (single) characteristics of the segments");
+  p.segments.intersections["age x disability"] = {"age"};
+  EXPECT_EQ(message_for(validate(p), "segments.intersections.age x disability"),
+            "a joint characteristic crosses two or more characteristics");
+  p.segments.intersections.clear();
+  p.segments.intersections["age x sex"] = {"age", "disability"};
+  EXPECT_EQ(message_for(validate(p), "segments.intersections.age x sex"),
+            "\"age x sex\" is not one of the characteristics listed under "
+            "segments.characteristics");
+}

@@ -523,3 +523,30 @@ TEST(EqiaRules, NewAssessmentSeedsTheScreening) {
   ASSERT_EQ(without.screening.size(), 2u);  // the segments' age and sex
   EXPECT_EQ(without.screening[1].characteristic, "sex");
 }
+
+// A joint group (65+ women, from a Census multivariate table) flags each characteristic it
+// crosses. With the flag ratio at 1.6, age alone (1.5) is not flagged. The joint group:
+//   A: 50% of segment A are 65+ women, 5% of B; the change touches half of A, a tenth of B
+//   A_j = 250 + 15 = 265 of A = 800: 0.33125;  B_j = 500 + 150 = 650 of 4,000: 0.1625
+//   R = 0.33125 / 0.1625 = 2.04 >= 1.6: age and sex are both flagged.
+TEST(EqiaRules, AFlaggedJointGroupAsksAboutEachCharacteristicItCrosses) {
+  const auto t = small_template();
+  Project p = complete_project();
+  p.project.flag_ratio = Decimal("1.6");
+  EXPECT_TRUE(ready_to_submit(p, 0, &t)) << only_problem(p, t);
+  p.segments.characteristics.push_back({"age x sex", {"65+ women", "other"}});
+  p.segments.intersections["age x sex"] = {"age", "sex"};
+  p.segments.items[0].composition["age x sex"] = {{"65+ women", Decimal("0.5")},
+                                                  {"other", Decimal("0.5")}};
+  p.segments.items[1].composition["age x sex"] = {{"65+ women", Decimal("0.05")},
+                                                  {"other", Decimal("0.95")}};
+  const auto problems = submission_problems(p, 0, &t);
+  ASSERT_EQ(problems.size(), 2u) << only_problem(p, t);
+  // Sex was screened "no" and has no impact; age has its rated impact already.
+  EXPECT_EQ(problems[0].path, "changes[0].eqia.screening[1].relevant");
+  EXPECT_EQ(problems[1].path, "changes[0].eqia.impacts");
+  EXPECT_NE(problems[1].message.find("the segment figures flag age x sex: people in \"65+ "
+                                     "women\" are 2.04 times as common"),
+            std::string::npos)
+      << problems[1].message;
+}

@@ -335,6 +335,29 @@ TEST(ProjectStore, ProjectSettingsAndSegmentsAreSavedAndAudited) {
   EXPECT_EQ(again->integrity_check(), "ok");
 }
 
+// Schema version 3: joint characteristics are kept, and a change to them alone is saved
+// and audited.
+TEST(ProjectStore, JointCharacteristicsAreSavedAndAudited) {
+  ScratchDir dir;
+  const std::string path = dir.file("joint.eqv");
+  auto store = ProjectStore::create(path, worked_example());
+  store->update(
+      [](Project& p) {
+        p.segments.characteristics.push_back({"age x sex", {"65+ women", "other"}});
+        p.segments.intersections["age x sex"] = {"age", "sex"};
+      },
+      "Joint groups");
+  store.reset();
+  auto again = ProjectStore::open(path);
+  EXPECT_EQ(again->project().segments.intersections.at("age x sex"),
+            (std::vector<std::string>{"age", "sex"}));
+  bool audited = false;
+  for (const auto& a : again->audit())
+    audited = audited || (a.record == "segments.intersections" && a.field == "age x sex" &&
+                          a.old_value.empty() && a.new_value == "age, sex");
+  EXPECT_TRUE(audited);
+}
+
 TEST(ProjectStore, AFailedEditWritesNothing) {
   ScratchDir dir;
   auto store = ProjectStore::create(dir.file("f.eqv"), worked_example());

@@ -230,6 +230,11 @@ struct SegmentScheme {
   std::string scheme;
   std::vector<Characteristic> characteristics;
   std::vector<Segment> items;
+  // Joint characteristics (from a Census multivariate table, e.g. disability by age): the
+  // joint characteristic's name -> the characteristics it crosses ({"age", "disability"}).
+  // A joint characteristic is listed in `characteristics` like any other, its categories
+  // being the joint groups ("65+ disabled").
+  std::map<std::string, std::vector<std::string>> intersections;
 
   const Segment* find(const std::string& code) const;
   const Characteristic* characteristic(const std::string& name) const;

@@ -39,7 +39,7 @@
 namespace eqv::storage {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Reads a whole project from an .eqv file without taking the editor lock and without
 // changing the file. Throws InputError with a clear message for bad files.
