@@ -599,7 +599,8 @@ void AffectedPage::show_table() {
   const auto result = doc_.affected(index_);
   if (!result) {
     summary_->SetLabel(
-        _("This project has no segment profile, so affected people cannot be counted."));
+        _("This project has no segment profile, so affected people cannot be counted. Set one up "
+          "with Project > Segment profiles...: build it from the 2021 Census or import a CSV."));
     return;
   }
   summary_->SetLabel(wxString::FromUTF8(
@@ -610,8 +611,11 @@ void AffectedPage::show_table() {
   const EqiaTemplate* tmpl = eqia_template(doc_.project().project.jurisdiction);
   for (const auto& ch : result->characteristics)
     for (const auto& cat : ch.categories) {
+      // A joint group (older and disabled), from a Census multivariate table.
+      const bool joint = doc_.project().segments.intersections.count(ch.characteristic) > 0;
       const long item = table_->InsertItem(
-          row++, wxString::FromUTF8(characteristic_display_name(tmpl, ch.characteristic)));
+          row++, wxString::FromUTF8(characteristic_display_name(tmpl, ch.characteristic) +
+                                    (joint ? " (joint)" : "")));
       table_->SetItem(item, 1, wxString::FromUTF8(cat.category));
       table_->SetItem(item, 2, wxString::FromUTF8(to_grouped(cat.affected, 0)));
       table_->SetItem(item, 3,

@@ -4,6 +4,7 @@
 #include "dialogs.hpp"
 #include "equality_actions.hpp"
 #include "profile_wizard.hpp"
+#include "segments_dialog.hpp"
 #include "wizard.hpp"
 
 #include "equivalue/core/errors.hpp"
@@ -47,6 +48,7 @@ enum MenuId {
   kOpenRegister,
   kPostReview,
   kPublish,
+  kSegments,
 };
 
 // How often an open register is asked for others' edits: they show within a second.
@@ -295,11 +297,14 @@ void MainFrame::build_menus() {
   equality->Append(kCumulative, _("&Cumulative impact..."));
   equality->AppendSeparator();
   equality->Append(kPostReview, _("Post-implementation re&view..."));
+  auto* project = new wxMenu;
+  project->Append(kSegments, _("&Segment profiles..."));
   auto* help = new wxMenu;
   help->Append(wxID_ABOUT, _("&About Equivalue"));
   auto* bar = new wxMenuBar;
   bar->Append(file, _("&File"));
   bar->Append(edit, _("&Edit"));
+  bar->Append(project, _("&Project"));
   bar->Append(change, _("&Change"));
   bar->Append(equality, _("E&quality"));
   bar->Append(help, _("&Help"));
@@ -358,6 +363,8 @@ void MainFrame::bind_menus() {
       kMonteCarlo);
   bind_equality_menu();
   Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { segment_profiles(); }, kSegments);
+  Bind(
       wxEVT_MENU,
       [this](wxCommandEvent&) {
         wxMessageBox(_("Equivalue 0.1.0\nSocial return on investment and equality impact of "
@@ -399,6 +406,11 @@ void MainFrame::bind_equality_menu() {
         if (doc_ && view_) ShowPostImplementationReview(this, *doc_, view_->selected());
       },
       kPostReview);
+}
+
+// Project > Segment profiles...: the scheme, the Census build, the import and corrections.
+void MainFrame::segment_profiles() {
+  if (doc_) ShowSegmentProfiles(this, *doc_);
 }
 
 void MainFrame::update_title() {
@@ -443,7 +455,8 @@ void MainFrame::update_menus() {
       wxString::FromUTF8("&Redo " + (open ? doc_->redo_label() : std::string())) + "\tCtrl+Y");
   for (int id : {kSettings, kNewChange, kRemoveChange, kWizard, kProfile, kPostReview})
     bar->Enable(id, editable);
-  for (int id : {kExport, kPublish, kMonteCarlo, kReview, kCumulative}) bar->Enable(id, open);
+  for (int id : {kExport, kPublish, kMonteCarlo, kReview, kCumulative, kSegments})
+    bar->Enable(id, open);
 }
 
 void MainFrame::show_document(std::unique_ptr<ProjectDocument> doc, const std::string&) {

@@ -103,6 +103,7 @@ class MainFrame : public wxFrame {
   void import_dialog();
   void open_register_dialog();
   void export_workbook();
+  void segment_profiles();
   void add_change();
   void remove_change();
   void edit_settings();

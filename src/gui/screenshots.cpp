@@ -6,6 +6,7 @@
 #include "review_dialog.hpp"
 #include "proxy_chooser.hpp"
 #include "profile_wizard.hpp"
+#include "segments_dialog.hpp"
 #include "wizard.hpp"
 
 #include "equivalue/storage/store.hpp"
@@ -199,6 +200,11 @@ std::vector<std::string> MainFrame::save_screenshots(const std::string& folder) 
     dialog->Destroy();
   }
   save_equality_screenshots(shot);
+  // Project > Segment profiles... on the project's own segments.
+  auto* segments = new SegmentProfilesDialog(this, *doc_);
+  segments->Show();
+  shot(segments, "segment-profiles");
+  segments->Destroy();
   return written;
 }
 
