@@ -7,6 +7,8 @@
 #include "equivalue/interchange/desk_json.hpp"
 #include "equivalue/interchange/json_format.hpp"
 
+#include "year_fixtures.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -15,22 +17,8 @@
 
 using namespace eqv;
 
-namespace {
-
-Project load(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  auto r = read_project_json(text.str());
-  EXPECT_TRUE(r.problems.empty()) << path << ": "
-                                  << (r.problems.empty() ? "" : r.problems[0].text());
-  return r.project;
-}
-
-Project example() { return load(std::string(EQUIVALUE_EXAMPLES_DIR) + "/northshire-2026.json"); }
-Project officer_year() { return load(std::string(EQUIVALUE_TEST_FIXTURES) + "/officer_year.json"); }
-
-}  // namespace
+using test::example;
+using test::officer_year;
 
 TEST(OfficerDesk, DaysBetweenDates) {
   EXPECT_EQ(days_between("2027-11-20", "2027-12-31"), 41);
