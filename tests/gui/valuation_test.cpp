@@ -52,6 +52,7 @@ TEST(Valuation, ShowsTheProxyAsPricedAndRebasedWithTheSeriesNamed) {
   EXPECT_NE(page->headline().find("= £1,100.00 in 2026 prices (Northshire's index)"),
             std::string::npos)
       << page->headline();
+  delete page;  // now, while its document exists: the frame's own deletion waits for idle time
 }
 
 // The chooser offers the shipped library and the project's own, each as priced and rebased.
