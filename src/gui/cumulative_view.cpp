@@ -2,6 +2,7 @@
 
 #include "binding.hpp"
 #include "eqia_page.hpp"
+#include "equivalue/core/joined.hpp"
 
 #include <wx/dcbuffer.h>
 #include <wx/sizer.h>
@@ -35,12 +36,6 @@ std::string row_label(const CumulativeRow& row, const std::string& jurisdiction)
   const std::string name =
       characteristic_display_name(eqia_template(jurisdiction), row.characteristic);
   return name + (row.category.empty() ? " (all groups)" : ": " + row.category);
-}
-
-std::string joined(const std::vector<std::string>& ids) {
-  std::string s;
-  for (const auto& id : ids) s += (s.empty() ? "" : ", ") + id;
-  return s;
 }
 
 }  // namespace

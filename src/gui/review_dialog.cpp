@@ -4,6 +4,7 @@
 #include "eqia_page.hpp"
 
 #include "equivalue/core/reviews.hpp"
+#include "equivalue/core/joined.hpp"
 
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
@@ -15,8 +16,7 @@ constexpr Rating kRatings[] = {Rating::positive, Rating::neutral, Rating::negati
                                Rating::unknown};
 
 std::string impact_name(const Impact& im) {
-  std::string groups;
-  for (const auto& g : im.groups) groups += (groups.empty() ? "" : ", ") + g;
+  const std::string groups = joined(im.groups);
   return im.characteristic + (groups.empty() ? " (all groups)" : " (" + groups + ")");
 }
 

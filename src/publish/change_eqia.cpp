@@ -1,5 +1,6 @@
 // The change's document: the equality impact assessment's own sections.
 #include "change_parts.hpp"
+#include "equivalue/core/joined.hpp"
 #include "equivalue/core/eqia.hpp"
 #include "equivalue/publish/html.hpp"
 #include "page.hpp"
@@ -23,8 +24,7 @@ std::string or_none(const std::string& text, const std::string& none) {
 
 // "Age: 65+" for an impact on named groups, "Age" for one on the whole characteristic.
 std::string impact_name(const ChangeContext& c, const Impact& i) {
-  std::string groups;
-  for (const std::string& g : i.groups) groups += (groups.empty() ? "" : ", ") + g;
+  const std::string groups = joined(i.groups);
   const std::string name = characteristic_name(i.characteristic, c.tmpl);
   return groups.empty() ? name : name + ": " + groups;
 }

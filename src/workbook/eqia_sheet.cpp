@@ -1,4 +1,5 @@
 #include "change_writer.hpp"
+#include "equivalue/core/joined.hpp"
 
 #include <functional>
 
@@ -47,8 +48,7 @@ int review_table(Sheet& s, int r, const Formats& f, const Eqia& e,
 
 // "Age: 65+" for an impact on named groups, "Age" for one on the whole characteristic.
 std::string ChangeWriter::impact_label(const Impact& im) const {
-  std::string groups;
-  for (const auto& g : im.groups) groups += (groups.empty() ? "" : ", ") + g;
+  const std::string groups = joined(im.groups);
   const std::string name = characteristic_label(im.characteristic);
   return groups.empty() ? name : name + ": " + groups;
 }

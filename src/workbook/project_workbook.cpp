@@ -5,6 +5,7 @@
 #include "common.hpp"
 
 #include "equivalue/core/cumulative.hpp"
+#include "equivalue/core/joined.hpp"
 #include "equivalue/core/disclosure.hpp"
 #include "equivalue/core/errors.hpp"
 #include "equivalue/core/results.hpp"
@@ -170,12 +171,6 @@ void register_sheet(Book& book, const Project& project, const std::vector<Change
   worksheet_activate(s.raw());
 }
 
-std::string joined_ids(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
-  return out;
-}
-
 // One row per group: the changes rating it negative, their people and savings, the flag.
 int cumulative_table(Sheet& s, const Formats& f, const Project& project,
                      const CumulativeImpact& cumulative, int threshold, int header) {
@@ -205,10 +200,10 @@ int cumulative_table(Sheet& s, const Formats& f, const Project& project,
         s.number(r, 3, static_cast<double>(whole_people(row.people)), f.whole);
     }
     s.decimal(r, 4, round_half_away(row.saving, kMoneyPlaces), f.money);
-    s.text(r, 5, joined_ids(row.changes), f.wrap);
+    s.text(r, 5, joined(row.changes), f.wrap);
     s.text(r, 6, row.flagged ? "yes: " + std::to_string(row.count()) + " negative changes" : "",
            f.flag);
-    s.text(r, 7, joined_ids(row.changes_without_figures), f.wrap);
+    s.text(r, 7, joined(row.changes_without_figures), f.wrap);
     ++r;
   }
   if (cumulative.rows.empty())
